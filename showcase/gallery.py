@@ -1,0 +1,207 @@
+"""The gallery: which views are examples, what each one uses, and the index of them all.
+
+A view becomes an example with one decorator under its route::
+
+    @app.route("/examples/lists")
+    @gallery.example("Lists", topic="Data from Python")
+    def lists():
+        \"\"\"Loop over a list with loop.index, and say so when it is empty.\"\"\"
+        return render_template("examples/lists.html", weeks=data["lists"])
+
+The decorator reads the view's own source once, at start-up: the template it
+renders, the names it passes, the data sets it reads. A template or data set
+that does not exist stops the program there. The index is built from the app's
+routes, so adding an example never means updating a list by hand.
+"""
+
+import ast
+import inspect
+import os
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from flask import Flask, g, request
+from jinja2 import TemplateError
+
+from showcase import StartupError
+from showcase.data import DEFAULT, DataSets
+from showcase.validation import BadQueryValue
+
+TOPICS = (
+    "Data from Python",
+    "Output and expressions",
+    "Filters",
+    "Tests",
+    "Loops and conditionals",
+    "Assignment and scope",
+    "Reuse",
+    "Inheritance",
+    "Whitespace",
+    "Escaping and safety",
+    "Globals and extensions",
+    "Flask's side",
+)
+RENDERERS = ("render_template", "stream_template")
+
+
+class ExampleError(StartupError):
+    """An example view that cannot be shown, found at start-up rather than at a request."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example page, as the gallery knows it."""
+
+    title: str
+    topic: str
+    summary: str  # the first line of the view's docstring
+    view: Callable
+    templates: tuple[str, ...]  # the templates the view renders, the page's first
+    context_names: tuple[str, ...]  # the names the view passes to render_template
+    data_names: tuple[str, ...]  # the data sets it reads: data["name"]
+    variants: tuple[str, ...]  # "default" first
+
+    @property
+    def endpoint(self) -> str:
+        return self.view.__name__
+
+    @property
+    def template(self) -> str:
+        return self.templates[0]
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the example layout needs to know about the page being rendered."""
+
+    example: Example
+    variant: str
+    previous: Example | None
+    next: Example | None
+
+
+class Gallery:
+    """The registry of example views for one Flask app."""
+
+    def __init__(self, app: Flask, data: DataSets) -> None:
+        self.app, self.data = app, data
+        self._examples: dict[Callable, Example] = {}
+        app.before_request(self._choose_variant)
+        app.context_processor(self._page_context)
+
+    def example(self, title: str, *, topic: str) -> Callable[[Callable], Callable]:
+        """Mark a view as an example page titled ``title`` under ``topic`` (one of TOPICS)."""
+
+        def register(view: Callable) -> Callable:
+            self._examples[view] = self._describe(view, title, topic)
+            return view
+
+        return register
+
+    @cached_property
+    def examples(self) -> tuple[Example, ...]:
+        """Every example the app routes to, topic by topic, in the order app.py defines them."""
+        routed = [self.app.view_functions[rule.endpoint] for rule in self.app.url_map.iter_rules()]
+        found = [self._examples[view] for view in dict.fromkeys(routed) if view in self._examples]
+        return tuple(sorted(found, key=lambda example: TOPICS.index(example.topic)))
+
+    @cached_property
+    def by_endpoint(self) -> dict[str, Example]:
+        return {example.endpoint: example for example in self.examples}
+
+    def topics(self) -> list[tuple[str, list[Example]]]:
+        """The examples grouped by topic, for the index; topics without examples left out."""
+        grouped = {topic: [e for e in self.examples if e.topic == topic] for topic in TOPICS}
+        return [(topic, examples) for topic, examples in grouped.items() if examples]
+
+    # --- Per request: the variant, and what the layout shows --------------------
+
+    def _choose_variant(self) -> None:
+        example = self.by_endpoint.get(request.endpoint or "")
+        if example is not None:
+            variant = request.args.get("variant", DEFAULT)
+            if variant not in example.variants:
+                raise BadQueryValue("variant", variant, example.variants)
+            g.variant = variant
+
+    def _page_context(self) -> dict[str, Page | None]:
+        example = self.by_endpoint.get(request.endpoint or "") if request else None
+        if example is None:
+            return {"page": None}
+        index = self.examples.index(example)
+        return {
+            "page": Page(
+                example=example,
+                variant=g.get("variant", DEFAULT),
+                previous=self.examples[index - 1] if index > 0 else None,
+                next=self.examples[index + 1] if index + 1 < len(self.examples) else None,
+            )
+        }
+
+    # --- At start-up: read the view's source --------------------------------------
+
+    def _describe(self, view: Callable, title: str, topic: str) -> Example:
+        where = f"example view {view.__name__}()"
+        if topic not in TOPICS:
+            raise ExampleError(f"{where}: topic {topic!r} is not one of {TOPICS}")
+        doc = inspect.getdoc(view)
+        if not doc:
+            raise ExampleError(f"{where}: give it a one-line docstring, the lesson the index shows")
+        templates, context_names, data_reads = _read_view(view, self.app.root_path)
+        if not templates:
+            raise ExampleError(f"{where}: call render_template() with the template's name as a string")
+        for name in templates:
+            try:
+                self.app.jinja_env.get_template(name)
+            except TemplateError as error:
+                raise ExampleError(f"{where}: template {name}: {error}") from None
+        for name, position in data_reads.items():
+            if name not in self.data:
+                raise ExampleError(f"{position}: data[{name!r}] reads data/{name}.json, which is missing")
+        variants = {variant for name in data_reads for variant in self.data.variants(name)}
+        return Example(
+            title=title,
+            topic=topic,
+            summary=doc.splitlines()[0],
+            view=view,
+            templates=templates,
+            context_names=context_names,
+            data_names=tuple(data_reads),
+            variants=(DEFAULT, *sorted(variants - {DEFAULT})),
+        )
+
+
+def _read_view(view: Callable, root: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    """The templates a view renders, the names it passes them, and the data sets it reads.
+
+    Each data set comes with where the view reads it, ``app.py:57:30``.
+    """
+    lines, first_line = inspect.getsourcelines(view)
+    path = os.path.relpath(inspect.getsourcefile(view) or "?", root)
+    indent = len(lines[0]) - len(lines[0].lstrip())  # what dedent() takes off every line
+    tree = ast.parse(textwrap.dedent("".join(lines)))
+    templates: dict[str, None] = {}
+    context_names: dict[str, None] = {}
+    data_reads: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _called(node) in RENDERERS and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                templates[first.value] = None
+            context_names.update(dict.fromkeys(k.arg for k in node.keywords if k.arg))
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "data"
+            and isinstance(node.slice, ast.Constant)
+        ):
+            position = f"{path}:{first_line + node.lineno - 1}:{indent + node.col_offset + 1}"
+            data_reads.setdefault(node.slice.value, position)
+    return tuple(templates), tuple(context_names), data_reads
+
+
+def _called(call: ast.Call) -> str:
+    function = call.func
+    return function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")

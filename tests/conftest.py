@@ -1,0 +1,32 @@
+"""Fixtures every test can ask for by name: the app, a client, the data the views read."""
+
+import pytest
+
+from app import app as showcase_app
+from app import data as showcase_data
+from app import gallery as showcase_gallery
+
+
+@pytest.fixture
+def app():
+    """The showcase's Flask app, in testing mode."""
+    showcase_app.config.update(TESTING=True)
+    return showcase_app
+
+
+@pytest.fixture
+def client(app):
+    """A test client: it sends requests to the app without a server."""
+    return app.test_client()
+
+
+@pytest.fixture
+def data():
+    """The data sets the app loaded from data/ at start-up: tests derive what to expect from them."""
+    return showcase_data
+
+
+@pytest.fixture
+def gallery():
+    """The app's registry of example pages."""
+    return showcase_gallery
