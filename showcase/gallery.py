@@ -21,12 +21,15 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from flask import Flask, g, request
-from jinja2 import TemplateError
+from jinja2 import TemplateError, pass_context
+from jinja2.runtime import Context
 
 from showcase import StartupError
 from showcase.data import DEFAULT, DataSets
+from showcase.panels import Panel, Panels
 from showcase.validation import BadQueryValue
 
 TOPICS = (
@@ -88,8 +91,10 @@ class Gallery:
     def __init__(self, app: Flask, data: DataSets) -> None:
         self.app, self.data = app, data
         self._examples: dict[Callable, Example] = {}
+        self.panels = Panels(app.jinja_env, Path(app.root_path), Path(app.root_path) / "tests")
         app.before_request(self._choose_variant)
         app.context_processor(self._page_context)
+        app.add_template_global(self._example_panels, "example_panels")
 
     def example(self, title: str, *, topic: str) -> Callable[[Callable], Callable]:
         """Mark a view as an example page titled ``title`` under ``topic`` (one of TOPICS)."""
@@ -139,6 +144,13 @@ class Gallery:
                 next=self.examples[index + 1] if index + 1 < len(self.examples) else None,
             )
         }
+
+    @pass_context
+    def _example_panels(self, context: Context, demo_html: str) -> list[Panel]:
+        """The panels of the example being rendered, from the names its view passed."""
+        example = context["page"].example
+        passed = {name: context[name] for name in example.context_names if name in context}
+        return self.panels.for_page(example, passed, str(demo_html))
 
     # --- At start-up: read the view's source --------------------------------------
 

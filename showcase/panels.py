@@ -1,0 +1,214 @@
+"""The five panels beside every example's demo, read from the code itself so they cannot drift.
+
+- view: the view function's source, from app.py;
+- template: the page's template, then every template it extends, includes or imports;
+- context: what the view passed to render_template, as JSON (or as Python where JSON would not be faithful);
+- html: what the demo rendered to, re-indented;
+- test: the tests that check the page, from tests/test_<name>.py.
+
+View, template and test sources are read and highlighted once per process (with
+the debugger's auto-reload on, templates are re-read and highlighted again only
+when their text changes). The context and html panels follow the request: they
+are highlighted once per distinct text and kept in a bounded cache.
+"""
+
+import inspect
+import json
+import os
+import pprint
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, nodes
+from markupsafe import Markup
+
+from showcase.highlight import highlight
+from showcase.prettyhtml import pretty_html
+
+# Templates every example page shares: the site's chrome, not the lesson.
+LAYOUT_TEMPLATES = ("layouts/example.html", "base.html", "_home.html")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file (or piece of text) shown in a panel."""
+
+    name: str  # what the reader would call it: "app.py", "examples/lists.html"
+    note: str  # where it comes from: "lines 63 to 67", "extended by examples/lists.html"
+    text: str  # exactly what the copy button copies
+    html: Markup  # the text, highlighted
+    open: bool = True  # shown unfolded
+
+    @property
+    def lines(self) -> int:
+        return self.text.count("\n") + (not self.text.endswith("\n"))
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str  # the data-panel value
+    title: str
+    intro: str
+    sources: tuple[Source, ...]
+    missing: str = ""  # what to say when there are no sources
+
+
+CACHE_SIZE = 512  # distinct contexts and demos kept: pages times variants times query values
+highlight_once = lru_cache(maxsize=CACHE_SIZE)(highlight)
+
+
+class Panels:
+    """Builds the panels of an example page; static parts once, request parts per distinct text."""
+
+    def __init__(self, env: Environment, root: Path, tests_folder: Path) -> None:
+        self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
+        self._static: dict[str, tuple[Source, Source | None]] = {}
+        self._templates: dict[str, tuple[Source, ...]] = {}
+        self._contexts: dict[str, Source] = {}
+
+    def clear_caches(self) -> None:
+        """Forget everything highlighted so far (for tests that measure a cold page)."""
+        self._static.clear()
+        self._templates.clear()
+        self._contexts.clear()
+        _html_source.cache_clear()
+        highlight_once.cache_clear()
+
+    def for_page(self, example: Any, context: dict[str, Any], demo_html: str) -> list[Panel]:
+        """All five panels for a rendered example page."""
+        view, test = self._view_and_test(example)
+        return [
+            Panel("view", "The view", "The function in app.py that served this page.", (view,)),
+            Panel(
+                "template",
+                "The templates",
+                "The page's template, then each one it extends, includes or imports.",
+                self.templates(example.template),
+            ),
+            Panel(
+                "context",
+                "The context",
+                "What the view passed to render_template().",
+                (self.context(context),),
+            ),
+            Panel(
+                "html",
+                "The HTML",
+                "What the demo above rendered to, re-indented to read.",
+                (self.html(demo_html),),
+            ),
+            Panel(
+                "test",
+                "The tests",
+                "The pytest tests that check this page: they parse its HTML with BeautifulSoup.",
+                (test,) if test else (),
+                missing=f"No tests check this page yet: tests/test_{example.endpoint}.py does not exist.",
+            ),
+        ]
+
+    def _view_and_test(self, example: Any) -> tuple[Source, Source | None]:
+        if example.endpoint not in self._static:
+            self._static[example.endpoint] = (self.view(example.view), self.test(example.endpoint))
+        return self._static[example.endpoint]
+
+    def view(self, function: Any) -> Source:
+        lines, first = inspect.getsourcelines(function)
+        path = os.path.relpath(inspect.getsourcefile(function) or "?", self.root)
+        text = "".join(lines)
+        return Source(
+            path, f"lines {first} to {first + len(lines) - 1}", text, highlight_once(text, "python")
+        )
+
+    def templates(self, name: str) -> tuple[Source, ...]:
+        """``name``'s source, then those of the templates it references, depth first, each once.
+
+        Read once per process; with auto-reload on (the debugger), read again every time.
+        """
+        if name not in self._templates or self.env.auto_reload:
+            self._templates[name] = self._read_templates(name)
+        return self._templates[name]
+
+    def _read_templates(self, name: str) -> tuple[Source, ...]:
+        sources: list[Source] = []
+        seen: set[str] = set()
+
+        def visit(template: str, note: str) -> None:
+            if template in seen:
+                return
+            seen.add(template)
+            text, _, _ = self.env.loader.get_source(self.env, template)
+            sources.append(Source(template, note, text, highlight_once(text, "html+jinja"), open=not sources))
+            for kind, referenced in _references(self.env, text):
+                visit(referenced, f"{kind} by {template}")
+
+        visit(name, "the page")
+        return tuple(sources)
+
+    def test(self, endpoint: str) -> Source | None:
+        path = self.tests_folder / f"test_{endpoint}.py"
+        if not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+        shown = os.path.relpath(path, self.root)
+        return Source(shown, "run with python -m pytest", text, highlight_once(text, "python"))
+
+    def context(self, context: dict[str, Any]) -> Source:
+        # repr() is a cheap key that, unlike JSON, tells a tuple from a list.
+        key = repr(context)
+        if key not in self._contexts:
+            if len(self._contexts) >= CACHE_SIZE:
+                self._contexts.clear()
+            text, language = context_text(context)
+            name = f"context.{'json' if language == 'json' else 'py'}"
+            self._contexts[key] = Source(name, "", text, highlight_once(text, language))
+        return self._contexts[key]
+
+    def html(self, demo_html: str) -> Source:
+        return _html_source(demo_html)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _html_source(demo_html: str) -> Source:
+    text = pretty_html(demo_html)
+    return Source("demo.html", "", text, highlight_once(text, "html"))
+
+
+def context_text(context: dict[str, Any]) -> tuple[str, str]:
+    """The context as pretty JSON when JSON says exactly what it holds, else as a Python literal."""
+    try:
+        text = json.dumps(context, indent=2, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = None
+    if text is not None and json.loads(text) == context and _only_json_types(context):
+        return text + "\n", "json"
+    return pprint.pformat(context, width=88, sort_dicts=False) + "\n", "python"
+
+
+def _only_json_types(value: Any) -> bool:
+    """True when every value is a dict with str keys, a list, str, int, float, bool or None."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _only_json_types(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_only_json_types(v) for v in value)
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+@lru_cache(maxsize=256)
+def _references(env: Environment, text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, name) for each template ``text`` extends, includes or imports by a constant name."""
+    kinds = {nodes.Extends: "extended", nodes.Include: "included", nodes.Import: "imported"}
+    kinds[nodes.FromImport] = "imported"
+    found: list[tuple[str, str]] = []
+    for node in env.parse(text).find_all(tuple(kinds)):
+        template = node.template
+        names = []
+        if isinstance(template, nodes.Const):
+            names = [template.value] if isinstance(template.value, str) else list(template.value)
+        elif isinstance(template, nodes.Tuple | nodes.List):
+            names = [item.value for item in template.items if isinstance(item, nodes.Const)]
+        # {% include ["a.html", "b.html"] %} renders the first that exists: show that one.
+        existing = [name for name in names if name in env.list_templates()]
+        found += [(kinds[type(node)], name) for name in existing[:1] or names[:1]]
+    return tuple(found)

@@ -1,0 +1,172 @@
+"""Every example page shows its demo and five panels read from the code: checked for every example."""
+
+import ast
+import functools
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import showcase.highlight
+from app import app as showcase_app
+from app import gallery as showcase_gallery
+from html_helpers import captured_templates, get_soup
+from showcase.highlight import stylesheet
+
+PROJECT = Path(__file__).resolve().parent.parent
+PANELS = ["view", "template", "context", "html", "test"]
+EXAMPLES = [example.endpoint for example in showcase_gallery.examples]
+VARIANTS = [(e.endpoint, variant) for e in showcase_gallery.examples for variant in e.variants]
+
+
+@pytest.fixture(scope="module")
+def page():
+    """Fetch and parse each page once for this module: these tests only read it, so they share it."""
+    client = showcase_app.test_client()
+    return functools.cache(lambda url: get_soup(client, url))
+
+
+def page_url(endpoint, variant="default"):
+    return f"/examples/{endpoint}" + ("" if variant == "default" else f"?variant={variant}")
+
+
+def panel_texts(soup, key):
+    """The exact text of each file shown in one panel."""
+    return [pre.get_text() for pre in soup.select(f'[data-panel="{key}"] pre')]
+
+
+def structure(html):
+    """What a browser would make of an HTML fragment: tags, attributes and words, in order."""
+    soup = BeautifulSoup(html, "html.parser")
+    shape = []
+    for node in soup.descendants:
+        if node.name:
+            shape.append(
+                (
+                    node.name,
+                    sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in node.attrs.items()),
+                )
+            )
+        elif node.strip():
+            shape.append(" ".join(node.split()))
+    return shape
+
+
+def test_the_registry_lists_the_examples():
+    assert {"dicts", "lists", "tables", "nested", "tree"} <= set(EXAMPLES)
+
+
+@pytest.mark.parametrize("endpoint", EXAMPLES)
+def test_the_five_panels_are_there_in_order_and_not_empty(page, endpoint):
+    soup = page(page_url(endpoint))
+    assert [panel["data-panel"] for panel in soup.select("[data-panel]")] == PANELS
+    for key in PANELS:
+        texts = panel_texts(soup, key)
+        assert texts, f"the {key} panel shows no file"
+        assert all(text.strip() for text in texts), f"the {key} panel has an empty file"
+    assert len(soup.select("[data-demo]")) == 1
+
+
+@pytest.mark.parametrize("endpoint", EXAMPLES)
+def test_the_view_panel_is_the_view_functions_source(page, gallery, endpoint):
+    soup = page(page_url(endpoint))
+    view = gallery.by_endpoint[endpoint].view
+    assert panel_texts(soup, "view") == [inspect.getsource(view)]
+    first = inspect.getsourcelines(view)[1]
+    assert soup.select_one('[data-panel="view"] .source-name').get_text() == "app.py"
+    assert soup.select_one('[data-panel="view"] .source-note').get_text().startswith(f"lines {first} to ")
+
+
+@pytest.mark.parametrize("endpoint", EXAMPLES)
+def test_the_template_panel_equals_the_files_on_disk(page, gallery, endpoint):
+    soup = page(page_url(endpoint))
+    names = [code.get_text() for code in soup.select('[data-panel="template"] .source-name')]
+    assert names[0] == gallery.by_endpoint[endpoint].template
+    assert names[1:3] == ["layouts/example.html", "base.html"]  # extended, in order
+    assert len(names) == len(set(names))
+    on_disk = [(PROJECT / "templates" / name).read_text(encoding="utf-8") for name in names]
+    assert panel_texts(soup, "template") == on_disk
+
+
+@pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
+def test_the_context_panel_equals_what_the_view_passed(app, client, gallery, endpoint, variant):
+    example = gallery.by_endpoint[endpoint]
+    with captured_templates(app) as rendered:
+        soup = get_soup(client, page_url(endpoint, variant))
+    [(template, context)] = rendered
+    assert template.name == example.template
+    passed = {name: context[name] for name in example.context_names}
+    [text] = panel_texts(soup, "context")
+    name = soup.select_one('[data-panel="context"] .source-name').get_text()
+    shown = json.loads(text) if name == "context.json" else ast.literal_eval(text)
+    assert shown == passed
+
+
+@pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
+def test_the_html_panel_is_what_the_demo_rendered(page, endpoint, variant):
+    soup = page(page_url(endpoint, variant))
+    [text] = panel_texts(soup, "html")
+    assert structure(text) == structure(soup.select_one("[data-demo]").decode_contents())
+    assert "&lt;" in text or variant != "tricky"  # escaping is shown as it was sent
+
+
+@pytest.mark.parametrize("endpoint", EXAMPLES)
+def test_the_test_panel_shows_the_pages_test_file(page, endpoint):
+    soup = page(page_url(endpoint))
+    path = PROJECT / "tests" / f"test_{endpoint}.py"
+    assert panel_texts(soup, "test") == [path.read_text(encoding="utf-8")]
+    assert "def test_" in panel_texts(soup, "test")[0]
+
+
+@pytest.mark.parametrize("endpoint", [e.endpoint for e in showcase_gallery.examples if len(e.variants) > 1])
+def test_every_variant_changes_the_context_and_html_panels_only(page, gallery, endpoint):
+    shown = {}
+    for variant in gallery.by_endpoint[endpoint].variants:
+        soup = page(page_url(endpoint, variant))
+        shown[variant] = {key: panel_texts(soup, key) for key in PANELS}
+    variants = list(shown)
+    for key in ("context", "html"):
+        assert len({str(shown[v][key]) for v in variants}) == len(variants), (
+            f"{key} is the same in two variants"
+        )
+    for key in ("view", "template", "test"):
+        assert len({str(shown[v][key]) for v in variants}) == 1, f"{key} changes with the variant"
+
+
+@pytest.mark.parametrize("endpoint", EXAMPLES)
+def test_every_copy_button_points_at_a_panels_code(page, endpoint):
+    soup = page(page_url(endpoint))
+    buttons = soup.select("button[data-copy]")
+    assert len(buttons) == len(soup.select("[data-panel] pre"))
+    for button in buttons:
+        target = soup.find(id=button["data-copy"])
+        assert target is not None
+        assert target.name == "pre"
+        assert target.find_parent(attrs={"data-panel": True}) is not None
+        assert button.has_attr(
+            "hidden"
+        )  # shown by static/js/copy.js: without JavaScript there is no dead button
+    assert soup.select_one('script[src="/static/js/copy.js"]').has_attr("defer")
+
+
+def test_highlighting_happens_once_not_per_request(client, gallery, monkeypatch):
+    calls = []
+    real = showcase.highlight.pygments_highlight
+    monkeypatch.setattr(
+        showcase.highlight, "pygments_highlight", lambda *args: calls.append(1) or real(*args)
+    )
+    gallery.panels.clear_caches()
+    client.get("/examples/tables?sort=phrase")
+    cold = len(calls)
+    client.get("/examples/tables?sort=phrase")
+    assert cold >= 5  # view, 3+ templates, context, html, test
+    assert len(calls) == cold  # the second request highlighted nothing
+
+
+def test_the_highlight_stylesheet_is_generated_and_covers_the_dark_scheme():
+    assert (PROJECT / "static" / "css" / "highlight.css").read_text(encoding="utf-8") == stylesheet()
+    light, dark = stylesheet().split("@media (prefers-color-scheme: dark)")
+    classes = {line.split("{")[0].strip() for line in light.splitlines() if line.startswith(".highlight .")}
+    assert classes <= {line.split("{")[0].strip() for line in dark.splitlines() if ".highlight ." in line}
