@@ -22,6 +22,7 @@ from flask import Flask, render_template
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
 
+from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.gallery import Gallery
 from showcase.server import server_options
@@ -54,6 +55,14 @@ def base_page():
     """Render base.html with a fresh random number, as the lab's last step does."""
     random_number = random.randint(1, 100000)
     return render_template("base.html", random_number=random_number, topics=gallery.topics())
+
+
+@app.route("/coverage")
+def coverage():
+    """List every Jinja construct and Flask feature with the examples and tests that cover it."""
+    rows = gallery.coverage
+    groups = [(group, [row for row in rows if row.construct.group == group]) for group in GROUPS]
+    return render_template("coverage.html", rows=rows, groups=groups, gaps=[row for row in rows if row.gap])
 
 
 # --- Routes: data from Python -------------------------------------------------

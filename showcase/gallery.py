@@ -17,9 +17,10 @@ routes, so adding an example never means updating a list by hand.
 import ast
 import inspect
 import os
+import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from jinja2 import TemplateError, pass_context
 from jinja2.runtime import Context
 
 from showcase import StartupError
+from showcase.coverage import Row, coverage_rows
 from showcase.data import DEFAULT, DataSets
 from showcase.panels import Panel, Panels
 from showcase.validation import BadQueryValue
@@ -65,10 +67,19 @@ class Example:
     context_names: tuple[str, ...]  # the names the view passes to render_template
     data_names: tuple[str, ...]  # the data sets it reads: data["name"]
     variants: tuple[str, ...]  # "default" first
+    also: tuple[str, ...] = ()  # other functions of app.py the lesson is about (a filter, a handler)
 
     @property
     def endpoint(self) -> str:
         return self.view.__name__
+
+    def also_functions(self) -> list[Callable]:
+        """The functions named in ``also``, looked up in the view's module when asked."""
+        module = sys.modules[self.view.__module__]
+        missing = [name for name in self.also if not callable(getattr(module, name, None))]
+        if missing:
+            raise ExampleError(f"example view {self.endpoint}(): also= names no function {missing}")
+        return [getattr(module, name) for name in self.also]
 
     @property
     def template(self) -> str:
@@ -96,11 +107,17 @@ class Gallery:
         app.context_processor(self._page_context)
         app.add_template_global(self._example_panels, "example_panels")
 
-    def example(self, title: str, *, topic: str) -> Callable[[Callable], Callable]:
-        """Mark a view as an example page titled ``title`` under ``topic`` (one of TOPICS)."""
+    def example(
+        self, title: str, *, topic: str, also: tuple[str, ...] = ()
+    ) -> Callable[[Callable], Callable]:
+        """Mark a view as an example page titled ``title`` under ``topic`` (one of TOPICS).
+
+        ``also`` names other functions of the module that the lesson is about, such
+        as the filter it registers: the view panel shows them after the view.
+        """
 
         def register(view: Callable) -> Callable:
-            self._examples[view] = self._describe(view, title, topic)
+            self._examples[view] = replace(self._describe(view, title, topic), also=tuple(also))
             return view
 
         return register
@@ -115,6 +132,11 @@ class Gallery:
     @cached_property
     def by_endpoint(self) -> dict[str, Example]:
         return {example.endpoint: example for example in self.examples}
+
+    @cached_property
+    def coverage(self) -> list[Row]:
+        """Which examples cover each construct, read from their code once per process."""
+        return coverage_rows(self.app, list(self.examples), Path(self.app.root_path) / "tests")
 
     def topics(self) -> list[tuple[str, list[Example]]]:
         """The examples grouped by topic, for the index; topics without examples left out."""

@@ -64,7 +64,7 @@ class Panels:
 
     def __init__(self, env: Environment, root: Path, tests_folder: Path) -> None:
         self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
-        self._static: dict[str, tuple[Source, Source | None]] = {}
+        self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
         self._templates: dict[str, tuple[Source, ...]] = {}
         self._contexts: dict[str, Source] = {}
 
@@ -78,9 +78,15 @@ class Panels:
 
     def for_page(self, example: Any, context: dict[str, Any], demo_html: str) -> list[Panel]:
         """All five panels for a rendered example page."""
-        view, test = self._view_and_test(example)
+        views, test = self._view_and_test(example)
         return [
-            Panel("view", "The view", "The function in app.py that served this page.", (view,)),
+            Panel(
+                "view",
+                "The view",
+                "The function in app.py that served this page"
+                + (", then the others this lesson is about." if len(views) > 1 else "."),
+                views,
+            ),
             Panel(
                 "template",
                 "The templates",
@@ -108,18 +114,20 @@ class Panels:
             ),
         ]
 
-    def _view_and_test(self, example: Any) -> tuple[Source, Source | None]:
+    def _view_and_test(self, example: Any) -> tuple[tuple[Source, ...], Source | None]:
         if example.endpoint not in self._static:
-            self._static[example.endpoint] = (self.view(example.view), self.test(example.endpoint))
+            functions = [example.view, *example.also_functions()]
+            views = tuple(self.view(function, first=not index) for index, function in enumerate(functions))
+            self._static[example.endpoint] = (views, self.test(example.endpoint))
         return self._static[example.endpoint]
 
-    def view(self, function: Any) -> Source:
-        lines, first = inspect.getsourcelines(function)
+    def view(self, function: Any, first: bool = True) -> Source:
+        """A function's source; after the first, its name says which one it is."""
+        lines, start = inspect.getsourcelines(function)
         path = os.path.relpath(inspect.getsourcefile(function) or "?", self.root)
         text = "".join(lines)
-        return Source(
-            path, f"lines {first} to {first + len(lines) - 1}", text, highlight_once(text, "python")
-        )
+        note = f"lines {start} to {start + len(lines) - 1}" + ("" if first else f": {function.__name__}()")
+        return Source(path, note, text, highlight_once(text, "python"))
 
     def templates(self, name: str) -> tuple[Source, ...]:
         """``name``'s source, then those of the templates it references, depth first, each once.

@@ -1,0 +1,762 @@
+"""Which example shows each Jinja construct and Flask feature, found by reading the examples' code.
+
+Nothing here is a hand-kept list of pages. Each construct is a row with a
+detector; an example covers a row when the detector finds the construct in
+what the example really uses:
+
+- the Jinja syntax tree of its page template (all but the lesson's prose) and
+  of every template that reaches (macros, partials, layouts of its own; not
+  the site's shared layout);
+- the text of the same, for what the syntax tree forgets (comments, ``-``
+  markers, named end tags);
+- the Python source of its view and of the functions it names in ``also``;
+- the values its view passes, captured once by calling the view without
+  rendering, for the rows about Python data (a set, a dataclass, a date...).
+
+A row no example covers, or whose examples have no test file, is a gap.
+"""
+
+import ast
+import dataclasses
+import datetime
+import inspect
+import re
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, before_render_template
+from jinja2 import nodes
+from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
+from werkzeug.exceptions import HTTPException
+
+from showcase.panels import LAYOUT_TEMPLATES
+
+GROUPS = (
+    "Output and expressions",
+    "Filters",
+    "Tests",
+    "Loops and conditionals",
+    "Assignment and scope",
+    "Reuse",
+    "Inheritance",
+    "Whitespace",
+    "Escaping and safety",
+    "Globals and extensions",
+    "Flask's side",
+    "Data structures from Python",
+)
+
+
+@dataclass
+class Usage:
+    """What one example uses, read from its code."""
+
+    nodes: list[nodes.Node]
+    text: str  # the demo's template text, then the text of each template it reaches
+    reached_text: str  # the text of the templates it reaches, without the page's own
+    python: str  # the view's source and the also= functions' sources
+    templates: list[str]  # the templates it reaches, beyond the page's own
+    chain: int  # the longest chain of extends among them (1 = no extends)
+    values: list[Any]  # every value reachable from what the view passed
+    custom_filters: frozenset[str]
+    custom_tests: frozenset[str]
+    data_files: bool  # reads data/*.json
+
+
+@dataclass(frozen=True)
+class Construct:
+    group: str
+    name: str  # as the coverage page shows it
+    check: Callable[[Usage], bool]
+
+
+@dataclass
+class Row:
+    construct: Construct
+    examples: list[Any] = field(default_factory=list)
+    tests: list[str] = field(default_factory=list)  # test files of those examples
+
+    @property
+    def gap(self) -> str:
+        """Why the row is a gap, or "" when it is covered and tested."""
+        if not self.examples:
+            return "no example"
+        if not self.tests:
+            return "no test"
+        return ""
+
+
+# --- Detector builders ----------------------------------------------------------
+
+
+def node(kind: type, where: Callable[[Any], bool] = lambda n: True) -> Callable[[Usage], bool]:
+    return lambda usage: any(isinstance(n, kind) and where(n) for n in usage.nodes)
+
+
+def filter_(*names: str, where: Callable[[Any], bool] = lambda n: True) -> Callable[[Usage], bool]:
+    def check(usage: Usage) -> bool:
+        return any(
+            isinstance(n, nodes.Filter | nodes.FilterBlock) and _filter_name(n) in names and where(n)
+            for n in usage.nodes
+        )
+
+    return check
+
+
+def test_(*names: str) -> Callable[[Usage], bool]:
+    return node(nodes.Test, lambda n: n.name in names)
+
+
+def loop_attr(attr: str) -> Callable[[Usage], bool]:
+    return node(
+        nodes.Getattr, lambda n: isinstance(n.node, nodes.Name) and n.node.name == "loop" and n.attr == attr
+    )
+
+
+def call(name: str, where: Callable[[Any], bool] = lambda n: True) -> Callable[[Usage], bool]:
+    return node(nodes.Call, lambda n: isinstance(n.node, nodes.Name) and n.node.name == name and where(n))
+
+
+def name(*names: str) -> Callable[[Usage], bool]:
+    return node(nodes.Name, lambda n: n.name in names)
+
+
+def text(pattern: str) -> Callable[[Usage], bool]:
+    return lambda usage: re.search(pattern, usage.text) is not None
+
+
+def python(pattern: str) -> Callable[[Usage], bool]:
+    return lambda usage: re.search(pattern, usage.python) is not None
+
+
+def value(predicate: Callable[[Any], bool]) -> Callable[[Usage], bool]:
+    return lambda usage: any(predicate(v) for v in usage.values)
+
+
+def all_of(*checks: Callable[[Usage], bool]) -> Callable[[Usage], bool]:
+    return lambda usage: all(check(usage) for check in checks)
+
+
+def _filter_name(n: Any) -> str:
+    return n.filter.name if isinstance(n, nodes.FilterBlock) else n.name
+
+
+def _kwarg(n: Any, key: str) -> bool:
+    return any(k.key == key for k in n.kwargs)
+
+
+def _const(n: Any, kind: type | tuple[type, ...]) -> bool:
+    return isinstance(n, nodes.Const) and isinstance(n.value, kind) and not isinstance(n.value, bool)
+
+
+def _outer_loop(usage: Usage) -> bool:
+    """A loop that saves its loop variable (or part of it), then loops again inside."""
+    for loop in (n for n in usage.nodes if isinstance(n, nodes.For)):
+        body = nodes.Scope(loop.body)
+        saves = any(
+            any(name.name == "loop" for name in assign.node.find_all(nodes.Name))
+            for assign in body.find_all(nodes.Assign)
+        )
+        if saves and any(True for _ in body.find_all(nodes.For)):
+            return True
+    return False
+
+
+def _set_in_loop(usage: Usage) -> bool:
+    return any(
+        any(True for _ in nodes.Scope(f.body).find_all(nodes.Assign))
+        for f in usage.nodes
+        if isinstance(f, nodes.For)
+    )
+
+
+def _is_items(n: Any) -> bool:
+    iterable = n.iter
+    if isinstance(iterable, nodes.Call) and isinstance(iterable.node, nodes.Getattr):
+        return iterable.node.attr == "items"
+    return isinstance(iterable, nodes.Filter) and iterable.name in ("items", "dictsort")
+
+
+def _nested(v: Any) -> bool:
+    containers = (dict, list, tuple, set, frozenset)
+    inner = v.values() if isinstance(v, dict) else v if isinstance(v, list | tuple) else ()
+    return isinstance(v, containers) and any(isinstance(i, containers) and i for i in inner)
+
+
+def _object(v: Any) -> bool:
+    return dataclasses.is_dataclass(v) and not isinstance(v, type)
+
+
+COMPARE = ("eq", "ne", "lt", "lteq", "gt", "gteq")
+COMPARE_TESTS = (
+    "eq",
+    "equalto",
+    "==",
+    "ne",
+    "!=",
+    "lt",
+    "lessthan",
+    "<",
+    "le",
+    "<=",
+    "gt",
+    "greaterthan",
+    ">",
+)
+
+CONSTRUCTS = (
+    # Output and expressions
+    Construct(
+        "Output and expressions",
+        "{{ }} output",
+        node(nodes.Output, lambda n: any(not isinstance(c, nodes.TemplateData) for c in n.nodes)),
+    ),
+    Construct(
+        "Output and expressions",
+        "attribute lookup a.b",
+        node(
+            nodes.Getattr, lambda n: not (isinstance(n.node, nodes.Name) and n.node.name in ("loop", "self"))
+        ),
+    ),
+    Construct(
+        "Output and expressions", "subscript lookup a['b']", node(nodes.Getitem, lambda n: _const(n.arg, str))
+    ),
+    Construct(
+        "Output and expressions", "string literal", node(nodes.Const, lambda n: isinstance(n.value, str))
+    ),
+    Construct(
+        "Output and expressions", "number literal", node(nodes.Const, lambda n: _const(n, (int, float)))
+    ),
+    Construct("Output and expressions", "list literal", node(nodes.List)),
+    Construct("Output and expressions", "tuple literal", node(nodes.Tuple, lambda n: n.ctx == "load")),
+    Construct("Output and expressions", "dict literal", node(nodes.Dict)),
+    Construct(
+        "Output and expressions", "boolean literal", node(nodes.Const, lambda n: isinstance(n.value, bool))
+    ),
+    Construct(
+        "Output and expressions",
+        "arithmetic + - * / // % **",
+        node(nodes.Add | nodes.Sub | nodes.Mul | nodes.Div | nodes.FloorDiv | nodes.Mod | nodes.Pow),
+    ),
+    Construct(
+        "Output and expressions",
+        "comparisons == != < <= > >=",
+        node(nodes.Compare, lambda n: any(op.op in COMPARE for op in n.ops)),
+    ),
+    Construct(
+        "Output and expressions", "and, or, not", all_of(node(nodes.And), node(nodes.Or), node(nodes.Not))
+    ),
+    Construct(
+        "Output and expressions",
+        "in",
+        node(nodes.Compare, lambda n: any(op.op in ("in", "notin") for op in n.ops)),
+    ),
+    Construct("Output and expressions", "~ joins strings", node(nodes.Concat)),
+    Construct("Output and expressions", "inline x if c else y", node(nodes.CondExpr)),
+    Construct(
+        "Output and expressions",
+        "calling a method",
+        node(
+            nodes.Call,
+            lambda n: (
+                isinstance(n.node, nodes.Getattr)
+                and not (
+                    isinstance(n.node.node, nodes.Name) and n.node.node.name in ("loop", "self", "caller")
+                )
+            ),
+        ),
+    ),
+    Construct("Output and expressions", "{# comments #}", text(r"\{#")),
+    Construct(
+        "Output and expressions",
+        "undefined values and |default",
+        all_of(filter_("default", "d"), test_("defined", "undefined")),
+    ),
+    # Filters
+    Construct(
+        "Filters",
+        "chaining filters, with arguments",
+        node(
+            nodes.Filter,
+            lambda n: (
+                isinstance(n.node, nodes.Filter) and bool(n.args or n.kwargs or n.node.args or n.node.kwargs)
+            ),
+        ),
+    ),
+    *(
+        Construct("Filters", f"|{f}", filter_(f))
+        for f in (
+            "upper",
+            "lower",
+            "title",
+            "capitalize",
+            "trim",
+            "truncate",
+            "wordcount",
+            "replace",
+            "format",
+            "center",
+            "indent",
+            "striptags",
+            "urlize",
+            "wordwrap",
+            "round",
+            "int",
+            "float",
+            "abs",
+            "filesizeformat",
+            "length",
+            "first",
+            "last",
+            "join",
+        )
+    ),
+    Construct("Filters", "|sort by attribute", filter_("sort", where=lambda n: _kwarg(n, "attribute"))),
+    *(Construct("Filters", f"|{f}", filter_(f)) for f in ("reverse", "unique", "min", "max")),
+    Construct("Filters", "|sum by attribute", filter_("sum", where=lambda n: _kwarg(n, "attribute"))),
+    *(
+        Construct("Filters", f"|{f}", filter_(f))
+        for f in (
+            "map",
+            "select",
+            "reject",
+            "selectattr",
+            "rejectattr",
+            "batch",
+            "slice",
+            "groupby",
+            "list",
+            "dictsort",
+            "items",
+            "xmlattr",
+            "tojson",
+            "escape",
+            "safe",
+            "forceescape",
+        )
+    ),
+    Construct("Filters", "{% filter %} block", node(nodes.FilterBlock)),
+    Construct(
+        "Filters",
+        "a custom filter: @app.template_filter",
+        all_of(
+            python(r"@app\.template_filter"),
+            lambda u: any(isinstance(n, nodes.Filter) and n.name in u.custom_filters for n in u.nodes),
+        ),
+    ),
+    # Tests
+    Construct("Tests", "is defined / is undefined", test_("defined", "undefined")),
+    *(
+        Construct("Tests", f"is {t}", test_(t))
+        for t in (
+            "none",
+            "number",
+            "string",
+            "mapping",
+            "iterable",
+            "sequence",
+            "odd",
+            "even",
+            "divisibleby",
+            "in",
+            "sameas",
+        )
+    ),
+    Construct("Tests", "is eq, is lt, is gt...", test_(*COMPARE_TESTS)),
+    Construct("Tests", "is escaped", test_("escaped")),
+    Construct(
+        "Tests",
+        "a custom test: @app.template_test",
+        all_of(
+            python(r"@app\.template_test"),
+            lambda u: any(isinstance(n, nodes.Test) and n.name in u.custom_tests for n in u.nodes),
+        ),
+    ),
+    # Loops and conditionals
+    Construct(
+        "Loops and conditionals", "if / elif / else", node(nodes.If, lambda n: bool(n.elif_ and n.else_))
+    ),
+    Construct("Loops and conditionals", "for", node(nodes.For)),
+    Construct("Loops and conditionals", "for ... else", node(nodes.For, lambda n: bool(n.else_))),
+    Construct(
+        "Loops and conditionals",
+        "loop filtering: for x in xs if ...",
+        node(nodes.For, lambda n: n.test is not None),
+    ),
+    *(
+        Construct("Loops and conditionals", f"loop.{a}", loop_attr(a))
+        for a in (
+            "index",
+            "index0",
+            "revindex",
+            "revindex0",
+            "first",
+            "last",
+            "length",
+            "cycle",
+            "changed",
+            "previtem",
+            "nextitem",
+            "depth",
+        )
+    ),
+    Construct("Loops and conditionals", "recursive loops on a tree", node(nodes.For, lambda n: n.recursive)),
+    Construct(
+        "Loops and conditionals",
+        "break and continue (loopcontrols)",
+        all_of(node(nodes.Break), node(nodes.Continue)),
+    ),
+    Construct(
+        "Loops and conditionals",
+        "unpacking tuples in a loop",
+        node(nodes.For, lambda n: isinstance(n.target, nodes.Tuple) and not _is_items(n)),
+    ),
+    Construct(
+        "Loops and conditionals",
+        "unpacking dict items in a loop",
+        node(nodes.For, lambda n: isinstance(n.target, nodes.Tuple) and _is_items(n)),
+    ),
+    Construct("Loops and conditionals", "reaching an outer loop from an inner one", _outer_loop),
+    # Assignment and scope
+    Construct("Assignment and scope", "{% set %}", node(nodes.Assign)),
+    Construct("Assignment and scope", "block set ... endset", node(nodes.AssignBlock)),
+    Construct(
+        "Assignment and scope",
+        "set in a loop does not leak; namespace() does",
+        all_of(_set_in_loop, node(nodes.NSRef)),
+    ),
+    Construct("Assignment and scope", "{% with %}", node(nodes.With)),
+    # Reuse
+    Construct("Reuse", "macro with defaults", node(nodes.Macro, lambda n: bool(n.defaults))),
+    Construct(
+        "Reuse",
+        "macro with varargs",
+        node(nodes.Macro, lambda n: any(x.name == "varargs" for x in n.find_all(nodes.Name))),
+    ),
+    Construct(
+        "Reuse",
+        "macro with kwargs",
+        node(nodes.Macro, lambda n: any(x.name == "kwargs" for x in n.find_all(nodes.Name))),
+    ),
+    Construct("Reuse", "caller() and {% call %}", node(nodes.CallBlock)),
+    Construct(
+        "Reuse",
+        "{% call(args) %} passing arguments to caller()",
+        node(nodes.CallBlock, lambda n: bool(n.args)),
+    ),
+    Construct("Reuse", "import ... as", node(nodes.Import)),
+    Construct("Reuse", "from ... import", node(nodes.FromImport)),
+    Construct(
+        "Reuse",
+        "import with context and without",
+        all_of(
+            node(nodes.Import | nodes.FromImport, lambda n: n.with_context),
+            node(nodes.Import | nodes.FromImport, lambda n: not n.with_context),
+        ),
+    ),
+    Construct("Reuse", "include (with its context)", node(nodes.Include, lambda n: n.with_context)),
+    Construct("Reuse", "include ignore missing", node(nodes.Include, lambda n: n.ignore_missing)),
+    Construct(
+        "Reuse",
+        "include a list of fallbacks",
+        node(
+            nodes.Include,
+            lambda n: (
+                isinstance(n.template, nodes.List | nodes.Tuple)
+                or (isinstance(n.template, nodes.Const) and isinstance(n.template.value, list | tuple))
+            ),
+        ),
+    ),
+    Construct(
+        "Reuse",
+        "partials named _name.html",
+        lambda u: any(t.rsplit("/", 1)[-1].startswith("_") for t in u.templates),
+    ),
+    # Inheritance
+    Construct("Inheritance", "{% extends %}", node(nodes.Extends)),
+    Construct(
+        "Inheritance",
+        "blocks with defaults",
+        lambda u: u.chain > 1 and any(isinstance(n, nodes.Block) and n.body for n in u.nodes),
+    ),
+    Construct("Inheritance", "super()", call("super")),
+    Construct("Inheritance", "three levels deep", lambda u: u.chain >= 3),
+    Construct(
+        "Inheritance",
+        "named end tags",
+        lambda u: re.search(r"\{%-?\s*endblock\s+\w+", u.reached_text) is not None,
+    ),
+    Construct("Inheritance", "scoped blocks", node(nodes.Block, lambda n: n.scoped)),
+    Construct("Inheritance", "required blocks", node(nodes.Block, lambda n: n.required)),
+    Construct(
+        "Inheritance",
+        "self.blockname()",
+        node(
+            nodes.Call,
+            lambda n: (
+                isinstance(n.node, nodes.Getattr)
+                and isinstance(n.node.node, nodes.Name)
+                and n.node.node.name == "self"
+            ),
+        ),
+    ),
+    Construct(
+        "Inheritance",
+        "extending a parent chosen by a variable",
+        node(nodes.Extends, lambda n: not isinstance(n.template, nodes.Const)),
+    ),
+    # Whitespace
+    Construct("Whitespace", "- markers strip white space", text(r"\{%-|-%\}|\{\{-|-\}\}")),
+    Construct("Whitespace", "+ markers keep it", text(r"\{%\+|\+%\}")),
+    Construct(
+        "Whitespace", "trim_blocks and lstrip_blocks", all_of(python("trim_blocks"), python("lstrip_blocks"))
+    ),
+    Construct("Whitespace", "{% raw %}", text(r"\{%-?\s*raw\s*-?%\}")),
+    # Escaping and safety
+    Construct(
+        "Escaping and safety",
+        "autoescaping a value from the query string",
+        all_of(python(r"request\.args"), node(nodes.Output)),
+    ),
+    Construct("Escaping and safety", "Markup for trusted HTML", python(r"\bMarkup\(")),
+    Construct("Escaping and safety", "{% autoescape %} blocks", node(nodes.ScopedEvalContextModifier)),
+    Construct(
+        "Escaping and safety",
+        "|tojson in a <script type=application/json> data island",
+        all_of(filter_("tojson"), text(r"<script[^>]+application/json")),
+    ),
+    Construct(
+        "Escaping and safety",
+        "allow-listing a URL's scheme before href",
+        all_of(python(r"\.scheme"), text(r"href=")),
+    ),
+    # Globals and extensions
+    *(
+        Construct("Globals and extensions", f"{g}()", call(g))
+        for g in ("range", "dict", "cycler", "joiner", "namespace", "lipsum")
+    ),
+    Construct("Globals and extensions", "{% do %} (the do extension)", node(nodes.ExprStmt)),
+    Construct(
+        "Globals and extensions",
+        "{% trans %} (i18n)",
+        node(nodes.Call, lambda n: isinstance(n.node, nodes.Name) and n.node.name in ("gettext", "ngettext")),
+    ),
+    Construct("Globals and extensions", "{% pluralize %}", call("ngettext")),
+    # Flask's side
+    Construct("Flask's side", "render_template()", python(r"\brender_template\(")),
+    Construct("Flask's side", "render_template_string()", python(r"\brender_template_string\(")),
+    Construct("Flask's side", "stream_template() for a long list", python(r"\bstream_template\(")),
+    Construct(
+        "Flask's side",
+        "url_for() for a route",
+        call(
+            "url_for",
+            lambda n: not (n.args and isinstance(n.args[0], nodes.Const) and n.args[0].value == "static"),
+        ),
+    ),
+    Construct(
+        "Flask's side",
+        "url_for() for a static file",
+        call(
+            "url_for",
+            lambda n: bool(n.args and isinstance(n.args[0], nodes.Const) and n.args[0].value == "static"),
+        ),
+    ),
+    Construct(
+        "Flask's side", "request in a template: a GET search form", all_of(name("request"), text(r"<form"))
+    ),
+    Construct(
+        "Flask's side",
+        "a POST form, its errors, Post/Redirect/Get",
+        all_of(python(r"POST"), python(r"\bredirect\("), text(r'method="post"')),
+    ),
+    Construct(
+        "Flask's side",
+        "flash() and get_flashed_messages() with categories",
+        all_of(python(r"\bflash\("), call("get_flashed_messages", lambda n: _kwarg(n, "with_categories"))),
+    ),
+    Construct("Flask's side", "session", name("session")),
+    Construct("Flask's side", "g", name("g")),
+    Construct("Flask's side", "@app.context_processor", python(r"@app\.context_processor")),
+    Construct("Flask's side", "@app.template_global", python(r"@app\.template_global")),
+    Construct("Flask's side", "custom error pages: @app.errorhandler", python(r"@app\.errorhandler")),
+    Construct("Flask's side", "config in templates", name("config")),
+    # Data structures from Python
+    Construct("Data structures from Python", "dicts", value(lambda v: isinstance(v, dict))),
+    Construct("Data structures from Python", "lists", value(lambda v: isinstance(v, list))),
+    Construct("Data structures from Python", "tuples", value(lambda v: isinstance(v, tuple))),
+    Construct("Data structures from Python", "sets", value(lambda v: isinstance(v, set | frozenset))),
+    Construct("Data structures from Python", "nested structures", value(_nested)),
+    Construct("Data structures from Python", "objects and dataclasses", value(_object)),
+    Construct(
+        "Data structures from Python",
+        "dates and times, with a formatting filter",
+        all_of(
+            value(lambda v: isinstance(v, datetime.date | datetime.time)),
+            lambda u: any(isinstance(n, nodes.Filter) and n.name in u.custom_filters for n in u.nodes),
+        ),
+    ),
+    Construct("Data structures from Python", "None", value(lambda v: v is None)),
+    Construct("Data structures from Python", "booleans", value(lambda v: isinstance(v, bool))),
+    Construct(
+        "Data structures from Python",
+        "numbers with formatting",
+        all_of(value(lambda v: isinstance(v, float)), filter_("format", "round")),
+    ),
+    Construct("Data structures from Python", "JSON loaded from data/", lambda u: u.data_files),
+)
+
+
+# --- Reading an example ---------------------------------------------------------
+
+
+def read_usage(app: Flask, example: Any) -> Usage:
+    """Everything one example uses, read once."""
+    env = app.jinja_env
+    source = env.loader.get_source(env, example.template)[0]
+    page = env.parse(source)
+    kept = [
+        n
+        for n in page.body
+        if not (isinstance(n, nodes.Block) and n.name == "lesson")
+        and not (
+            isinstance(n, nodes.Extends)
+            and isinstance(n.template, nodes.Const)
+            and n.template.value in LAYOUT_TEMPLATES
+        )
+    ]
+    found: list[nodes.Node] = []
+    for top in kept:
+        found.append(top)
+        found.extend(top.find_all(nodes.Node))
+    texts = [_demo_text(source)]
+    reached: list[str] = []
+    parents: dict[str, str] = {}
+    queue = list(_referenced(kept))
+    while queue:
+        name = queue.pop(0)
+        if name in reached or name in LAYOUT_TEMPLATES or name == example.template:
+            continue
+        reached.append(name)
+        text = env.loader.get_source(env, name)[0]
+        tree = env.parse(text)
+        texts.append(text)
+        found.append(tree)
+        found.extend(tree.find_all(nodes.Node))
+        for extends in tree.find_all(nodes.Extends):
+            if isinstance(extends.template, nodes.Const):
+                parents[name] = extends.template.value
+        queue.extend(_referenced([tree]))
+    python_source = "\n".join(
+        textwrap.dedent(inspect.getsource(f)) for f in (example.view, *example.also_functions())
+    )
+    return Usage(
+        nodes=found,
+        text="\n".join(texts),
+        reached_text="\n".join(texts[1:]),
+        python=python_source,
+        templates=reached,
+        chain=max((_chain_length(t, parents) for t in reached), default=1),
+        values=[v for passed in captured_context(app, example).values() for v in _walk_values(passed)],
+        custom_filters=frozenset(env.filters) - frozenset(DEFAULT_FILTERS),
+        custom_tests=frozenset(env.tests) - frozenset(DEFAULT_TESTS),
+        data_files=bool(example.data_names),
+    )
+
+
+def _demo_text(source: str) -> str:
+    """The page template's text without its lesson: the lesson's prose quotes syntax it does not use."""
+    return re.sub(
+        r"\{%-?\s*block\s+lesson\s*-?%\}.*?\{%-?\s*endblock(\s+lesson)?\s*-?%\}", "", source, flags=re.S
+    )
+
+
+def _referenced(trees: list[nodes.Node]) -> Iterator[str]:
+    kinds = nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport
+    for tree in trees:
+        candidates = [tree] if isinstance(tree, kinds) else []
+        for n in [*candidates, *tree.find_all(kinds)]:
+            template = n.template
+            if isinstance(template, nodes.Const):
+                values = template.value if isinstance(template.value, list | tuple) else [template.value]
+                yield from (v for v in values if isinstance(v, str))
+            elif isinstance(template, nodes.List | nodes.Tuple):
+                yield from (i.value for i in template.items if isinstance(i, nodes.Const))
+
+
+def _chain_length(name: str, parents: dict[str, str]) -> int:
+    length, seen = 1, {name}
+    while name in parents and parents[name] not in seen:
+        name = parents[name]
+        seen.add(name)
+        length += 1
+    return length
+
+
+def _walk_values(value: Any, depth: int = 0) -> Iterator[Any]:
+    yield value
+    if depth > 8:
+        return
+    if isinstance(value, dict):
+        items: Any = value.values()
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items = [getattr(value, f.name) for f in dataclasses.fields(value)]
+    else:
+        return
+    for item in items:
+        yield from _walk_values(item, depth + 1)
+
+
+class _SkipRenderError(Exception):
+    pass
+
+
+def captured_context(app: Flask, example: Any) -> dict[str, Any]:
+    """What the example's view passes to its template, on a plain GET, without rendering it.
+
+    The view runs as for a request; the moment it asks for its template to be
+    rendered, the context is recorded and the render is skipped.
+    """
+    captured: dict[str, Any] = {}
+
+    def record(sender: Flask, template: Any, context: dict[str, Any], **extra: Any) -> None:
+        if template.name == example.template:
+            captured.update({k: context[k] for k in example.context_names if k in context})
+            raise _SkipRenderError
+
+    url = next(rule.rule for rule in app.url_map.iter_rules() if rule.endpoint == example.endpoint)
+    with app.test_request_context(url), before_render_template.connected_to(record, app):
+        try:
+            app.preprocess_request()
+            app.ensure_sync(example.view)()
+        except (_SkipRenderError, HTTPException):
+            pass
+    return captured
+
+
+# --- The map ----------------------------------------------------------------------
+
+
+def coverage_rows(app: Flask, examples: list[Any], tests_folder: Any) -> list[Row]:
+    """One row per construct, with the examples that use it and their test files."""
+    usages = {example.endpoint: read_usage(app, example) for example in examples}
+    rows = []
+    for construct in CONSTRUCTS:
+        row = Row(construct)
+        for example in examples:
+            if construct.check(usages[example.endpoint]):
+                row.examples.append(example)
+                test_file = tests_folder / f"test_{example.endpoint}.py"
+                if test_file.is_file() and _has_tests(test_file):
+                    row.tests.append(f"tests/{test_file.name}")
+        rows.append(row)
+    return rows
+
+
+def _has_tests(path: Any) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.FunctionDef) and n.name.startswith("test_") for n in tree.body)

@@ -1,0 +1,108 @@
+"""/coverage: every construct against the examples that use it, read from their code."""
+
+import pytest
+from jinja2 import nodes
+
+from html_helpers import captured_templates, get_soup, text, texts
+from showcase.coverage import CONSTRUCTS, GROUPS, Usage, captured_context
+
+
+def usage_of(app, template, python=""):
+    """What a template (and a view's source) uses, as the coverage map reads an example."""
+    tree = app.jinja_env.parse(template)
+    return Usage(
+        nodes=[tree, *tree.find_all(nodes.Node)],
+        text=template,
+        reached_text=template,
+        python=python,
+        templates=[],
+        chain=1,
+        values=[],
+        custom_filters=frozenset(),
+        custom_tests=frozenset(),
+        data_files=False,
+    )
+
+
+def construct(name):
+    [found] = [c for c in CONSTRUCTS if c.name == name]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "uses", "does_not"),
+    [
+        (
+            "loop.index",
+            "{% for x in xs %}{{ loop.index }}{% endfor %}",
+            "{% for x in xs %}{{ x.index }}{% endfor %}",
+        ),
+        ("for ... else", "{% for x in xs %}{% else %}none{% endfor %}", "{% for x in xs %}{% endfor %}"),
+        ("|sort by attribute", "{{ xs|sort(attribute='a') }}", "{{ xs|sort }}"),
+        (
+            "if / elif / else",
+            "{% if a %}1{% elif b %}2{% else %}3{% endif %}",
+            "{% if a %}1{% else %}3{% endif %}",
+        ),
+        (
+            "import with context and without",
+            "{% import 'a.html' as a with context %}{% from 'b.html' import b %}",
+            "{% import 'a.html' as a %}",
+        ),
+        ("- markers strip white space", "{%- if a %}{% endif %}", "{% if a %}{% endif %}"),
+        ("{# comments #}", "{# why #}{{ a }}", "{{ a }}"),
+        (
+            "reaching an outer loop from an inner one",
+            "{% for a in xs %}{% set n = loop.index %}{% for b in a %}{{ n }}{% endfor %}{% endfor %}",
+            "{% for a in xs %}{% for b in a %}{{ loop.index }}{% endfor %}{% endfor %}",
+        ),
+        ("extending a parent chosen by a variable", "{% extends layout %}", "{% extends 'base.html' %}"),
+    ],
+)
+def test_a_detector_finds_its_construct_and_only_it(app, name, uses, does_not):
+    check = construct(name).check
+    assert check(usage_of(app, uses))
+    assert not check(usage_of(app, does_not))
+
+
+def test_python_rows_read_the_views_source(app):
+    check = construct("stream_template() for a long list").check
+    assert check(usage_of(app, "", python='return stream_template("x.html", rows=rows)'))
+    assert not check(usage_of(app, "", python='return render_template("x.html", rows=rows)'))
+
+
+def test_every_row_belongs_to_a_group_and_names_are_unique():
+    assert {c.group for c in CONSTRUCTS} == set(GROUPS)
+    names = [c.name for c in CONSTRUCTS]
+    assert len(names) == len(set(names))
+    assert len(CONSTRUCTS) >= 150
+
+
+def test_the_context_is_captured_without_rendering(app, gallery, data):
+    example = gallery.by_endpoint["lists"]
+    with app.test_request_context(), captured_templates(app) as rendered:
+        context = captured_context(app, example)
+    assert context == {"weeks": data.variant("lists")}
+    assert rendered == []
+
+
+def test_the_page_lists_every_construct_by_group(client, gallery):
+    soup = get_soup(client, "/coverage")
+    assert texts(soup, "main h2") == list(GROUPS)
+    shown = [text(th) for th in soup.select("table.coverage-table tbody th")]
+    assert shown == [
+        row.construct.name for group in GROUPS for row in gallery.coverage if row.construct.group == group
+    ]
+    gaps = [row for row in gallery.coverage if row.gap]
+    assert len(soup.select("tr.gap")) == len(gaps)
+    total = len(gallery.coverage)
+    summary = text(soup.select_one(".coverage-summary"))
+    assert summary.startswith(f"{total - len(gaps)} of {total} covered")
+
+
+def test_a_covered_row_links_its_examples_and_names_their_tests(client):
+    soup = get_soup(client, "/coverage")
+    row = next(tr for tr in soup.select("tbody tr") if text(tr.th) == "loop.depth")
+    assert [(a["href"], text(a)) for a in row.select("td:nth-of-type(1) a")] == [("/examples/tree", "A tree")]
+    assert texts(row, "td:nth-of-type(2) code") == ["tests/test_tree.py"]
+    assert "gap" not in row.get("class", [])
