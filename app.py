@@ -5,9 +5,10 @@ Read it top to bottom; it keeps this order:
 1. imports
 2. the app and its configuration
 3. data, loaded once at start-up
-4. routes: the lab's steps, then the examples, topic by topic
-5. error handlers
-6. the entry point, ``python app.py``
+4. template filters, tests, globals and context processors
+5. routes: the lab's steps, the gallery's pages, then the examples, topic by topic
+6. error handlers
+7. the entry point, ``python app.py``
 
 Each example view is a few lines you can copy: a route, a one-line docstring
 (the lesson the index shows), and a ``render_template`` call that names what
@@ -15,7 +16,9 @@ it passes. What serves the gallery itself (loading data, the index of examples,
 checking query values, choosing a port) lives in the ``showcase`` package.
 """
 
+import os
 import random
+import secrets
 from pathlib import Path
 
 from flask import Flask, render_template
@@ -31,8 +34,17 @@ from showcase.validation import BadQueryValue, query_choice
 # --- The app and its configuration ------------------------------------------
 
 app = Flask(__name__, template_folder="templates", static_folder="static")
+# Sessions and flashed messages are signed with this key. Set SECRET_KEY in the
+# environment of a real deployment; without it, each process makes its own.
+app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
 # A mistyped variable name raises an error instead of rendering as nothing.
 app.jinja_env.undefined = StrictUndefined
+# Jinja's optional extensions that the examples teach: {% do %}, {% break %}
+# and {% continue %}, and {% trans %} (with translations that change nothing).
+app.jinja_env.add_extension("jinja2.ext.do")
+app.jinja_env.add_extension("jinja2.ext.loopcontrols")
+app.jinja_env.add_extension("jinja2.ext.i18n")
+app.jinja_env.install_null_translations(newstyle=True)
 
 # --- Data, loaded once at start-up --------------------------------------------
 # Every data/*.json file is read and checked here, before the first request:
@@ -40,6 +52,14 @@ app.jinja_env.undefined = StrictUndefined
 
 data = load_data(Path(app.root_path) / "data")
 gallery = Gallery(app, data)
+
+# --- Template filters, tests, globals and context processors -----------------
+
+# Filters
+
+# Tests
+
+# Globals and context processors
 
 # --- Routes: the lab, step by step ------------------------------------------
 
@@ -55,6 +75,9 @@ def base_page():
     """Render base.html with a fresh random number, as the lab's last step does."""
     random_number = random.randint(1, 100000)
     return render_template("base.html", random_number=random_number, topics=gallery.topics())
+
+
+# --- Routes: the gallery's own pages -------------------------------------------
 
 
 @app.route("/coverage")
@@ -106,6 +129,39 @@ def nested():
 def tree():
     """Show a tree of any depth with a recursive loop."""
     return render_template("examples/tree.html", project=data["tree"])
+
+
+# --- Routes: output and expressions -------------------------------------------
+
+
+# --- Routes: filters ----------------------------------------------------------
+
+
+# --- Routes: tests ------------------------------------------------------------
+
+
+# --- Routes: loops and conditionals -------------------------------------------
+
+
+# --- Routes: assignment and scope ---------------------------------------------
+
+
+# --- Routes: reuse ------------------------------------------------------------
+
+
+# --- Routes: inheritance ------------------------------------------------------
+
+
+# --- Routes: whitespace -------------------------------------------------------
+
+
+# --- Routes: escaping and safety ----------------------------------------------
+
+
+# --- Routes: globals and extensions -------------------------------------------
+
+
+# --- Routes: Flask's side -----------------------------------------------------
 
 
 # --- Error handlers -----------------------------------------------------------
