@@ -88,6 +88,12 @@ def coverage():
     return render_template("coverage.html", rows=rows, groups=groups, gaps=[row for row in rows if row.gap])
 
 
+@app.route("/testing")
+def testing():
+    """Show how to test a Flask page by its HTML, with recipes from this project's own tests."""
+    return render_template("testing.html")
+
+
 # --- Routes: data from Python -------------------------------------------------
 
 

@@ -106,6 +106,7 @@ class Gallery:
         app.before_request(self._choose_variant)
         app.context_processor(self._page_context)
         app.add_template_global(self._example_panels, "example_panels")
+        app.add_template_global(self.panels.function, "function_source")
 
     def example(
         self, title: str, *, topic: str, also: tuple[str, ...] = ()

@@ -12,6 +12,7 @@ when their text changes). The context and html panels follow the request: they
 are highlighted once per distinct text and kept in a bounded cache.
 """
 
+import ast
 import inspect
 import json
 import os
@@ -67,12 +68,14 @@ class Panels:
         self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
         self._templates: dict[str, tuple[Source, ...]] = {}
         self._contexts: dict[str, Source] = {}
+        self._functions: dict[str, Source] = {}
 
     def clear_caches(self) -> None:
         """Forget everything highlighted so far (for tests that measure a cold page)."""
         self._static.clear()
         self._templates.clear()
         self._contexts.clear()
+        self._functions.clear()
         _html_source.cache_clear()
         highlight_once.cache_clear()
 
@@ -128,6 +131,27 @@ class Panels:
         text = "".join(lines)
         note = f"lines {start} to {start + len(lines) - 1}" + ("" if first else f": {function.__name__}()")
         return Source(path, note, text, highlight_once(text, "python"))
+
+    def function(self, reference: str) -> Source:
+        """The source of one function named ``path::name``, such as ``tests/test_lists.py::test_...``.
+
+        Read from the file once per process, decorators included, so a page that
+        quotes a test shows exactly the test that runs.
+        """
+        if reference not in self._functions:
+            path, _, name = reference.partition("::")
+            text = (self.root / path).read_text(encoding="utf-8")
+            found = [
+                node
+                for node in ast.parse(text).body
+                if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name == name
+            ]
+            if not found:
+                raise LookupError(f"{path} defines no function {name}()")
+            start = min([found[0].lineno, *(d.lineno for d in found[0].decorator_list)])
+            code = "".join(text.splitlines(keepends=True)[start - 1 : found[0].end_lineno])
+            self._functions[reference] = Source(path, f"{name}()", code, highlight_once(code, "python"))
+        return self._functions[reference]
 
     def templates(self, name: str) -> tuple[Source, ...]:
         """``name``'s source, then those of the templates it references, depth first, each once.
