@@ -28,6 +28,7 @@ from werkzeug.exceptions import HTTPException
 from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.gallery import Gallery
+from showcase.security import SECURITY_HEADERS
 from showcase.server import server_options
 from showcase.validation import BadQueryValue, query_choice
 
@@ -45,6 +46,15 @@ app.jinja_env.add_extension("jinja2.ext.do")
 app.jinja_env.add_extension("jinja2.ext.loopcontrols")
 app.jinja_env.add_extension("jinja2.ext.i18n")
 app.jinja_env.install_null_translations(newstyle=True)
+
+
+@app.after_request
+def add_security_headers(response):
+    """Send the security headers (see showcase/security.py) with every response."""
+    for header, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(header, value)
+    return response
+
 
 # --- Data, loaded once at start-up --------------------------------------------
 # Every data/*.json file is read and checked here, before the first request:

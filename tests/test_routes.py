@@ -2,22 +2,8 @@
 
 import pytest
 
-from app import app as showcase_app
-from app import gallery as showcase_gallery
 from html_helpers import get_soup
-
-
-def pages():
-    """Every GET route that takes no arguments, and every example in each of its data variants."""
-    urls = [
-        rule.rule
-        for rule in showcase_app.url_map.iter_rules()
-        # /hello is the lab's plain string, not a page.
-        if "GET" in rule.methods and not rule.arguments and rule.endpoint != "hello"
-    ]
-    for example in showcase_gallery.examples:
-        urls += [f"/examples/{example.endpoint}?variant={variant}" for variant in example.variants[1:]]
-    return urls
+from site_pages import pages
 
 
 def test_pages_lists_the_home_and_the_examples():
