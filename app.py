@@ -27,6 +27,7 @@ from werkzeug.exceptions import HTTPException
 
 from showcase.coverage import GROUPS
 from showcase.data import load_data
+from showcase.export import freeze_command
 from showcase.gallery import Gallery
 from showcase.security import SECURITY_HEADERS
 from showcase.server import server_options
@@ -46,6 +47,8 @@ app.jinja_env.add_extension("jinja2.ext.do")
 app.jinja_env.add_extension("jinja2.ext.loopcontrols")
 app.jinja_env.add_extension("jinja2.ext.i18n")
 app.jinja_env.install_null_translations(newstyle=True)
+# flask --app app freeze: the whole site as plain files (see showcase/export.py).
+app.cli.add_command(freeze_command)
 
 
 @app.after_request

@@ -68,6 +68,7 @@ class Example:
     data_names: tuple[str, ...]  # the data sets it reads: data["name"]
     variants: tuple[str, ...]  # "default" first
     also: tuple[str, ...] = ()  # other functions of app.py the lesson is about (a filter, a handler)
+    reads_request: bool = False  # the view reads the query string or a form: a static copy cannot
 
     @property
     def endpoint(self) -> str:
@@ -103,6 +104,7 @@ class Gallery:
         self.app, self.data = app, data
         self._examples: dict[Callable, Example] = {}
         self.panels = Panels(app.jinja_env, Path(app.root_path), Path(app.root_path) / "tests")
+        app.extensions["showcase.gallery"] = self
         app.before_request(self._choose_variant)
         app.context_processor(self._page_context)
         app.add_template_global(self._example_panels, "example_panels")
@@ -149,7 +151,8 @@ class Gallery:
     def _choose_variant(self) -> None:
         example = self.by_endpoint.get(request.endpoint or "")
         if example is not None:
-            variant = request.args.get("variant", DEFAULT)
+            # A static export puts the variant in the path (showcase/export.py); the site, in the query.
+            variant = g.pop("path_variant", None) or request.args.get("variant", DEFAULT)
             if variant not in example.variants:
                 raise BadQueryValue("variant", variant, example.variants)
             g.variant = variant
@@ -196,7 +199,9 @@ class Gallery:
             if name not in self.data:
                 raise ExampleError(f"{position}: data[{name!r}] reads data/{name}.json, which is missing")
         variants = {variant for name in data_reads for variant in self.data.variants(name)}
+        source = inspect.getsource(view)
         return Example(
+            reads_request="request." in source or "query_" in source,
             title=title,
             topic=topic,
             summary=doc.splitlines()[0],

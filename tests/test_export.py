@@ -1,0 +1,85 @@
+"""flask --app app freeze: every page and variant as a file, every link working inside the copy."""
+
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from html_helpers import text
+from site_pages import pages
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    """The site frozen into a temporary folder, once for this module, as a user would run it."""
+    destination = tmp_path_factory.mktemp("export") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(destination)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.startswith("Wrote ")
+    return destination
+
+
+def file_for(url):
+    """Where the export keeps the page the server shows at ``url``."""
+    parts = urlsplit(url)
+    path = "/index" if parts.path == "/" else parts.path
+    variant = dict(p.split("=") for p in parts.query.split("&") if p).get("variant")
+    return path.lstrip("/") + (f"/{variant}" if variant else "") + ".html"
+
+
+def parsed(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_and_variant_the_server_has_is_a_file(export):
+    urls = pages()
+    assert "/examples/lists?variant=empty" in urls
+    missing = [url for url in urls if not (export / file_for(url)).is_file()]
+    assert missing == []
+    assert (export / "examples" / "lists" / "empty.html").is_file()
+
+
+def test_every_link_in_the_copy_resolves_inside_it(export):
+    html_files = sorted(export.rglob("*.html"))
+    assert len(html_files) >= len(pages())
+    broken = []
+    for page in html_files:
+        for tag in parsed(page).select("[href], [src]"):
+            url = urlsplit(tag.get("href") or tag.get("src"))
+            if url.scheme or url.netloc or not url.path:
+                continue  # another site, or a #fragment of this page
+            assert not url.path.startswith("/"), f"{page}: {url.path} is absolute: it breaks from file://"
+            target = (page.parent / url.path).resolve()
+            if not (target.is_file() and target.is_relative_to(export.resolve())):
+                broken.append(f"{page.relative_to(export)} -> {url.path}")
+    assert broken == []
+
+
+def test_a_variant_page_shows_that_variant(export, data):
+    soup = parsed(export / "examples" / "lists" / "empty.html")
+    assert [text(li) for li in soup.select("[data-demo] ol.weeks > li")] == ["No weeks planned yet."]
+    current = soup.select_one('.variants a[aria-current="page"]')
+    assert (text(current), current["href"]) == ("empty", "empty.html")
+    weeks = parsed(export / "examples" / "lists.html").select("[data-demo] .week-topic")
+    assert [text(w) for w in weeks] == data.variant("lists")
+
+
+def test_pages_that_need_the_server_say_so_and_others_do_not(export):
+    assert parsed(export / "examples" / "tables.html").select(".export-note")
+    assert parsed(export / "examples" / "lists.html").select(".export-note") == []
+
+
+def test_a_404_page_is_there_for_static_hosts(export):
+    soup = parsed(export / "404.html")
+    assert text(soup.h1) == "404 Not Found"
