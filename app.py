@@ -36,9 +36,15 @@ from showcase.validation import BadQueryValue, query_choice
 # --- The app and its configuration ------------------------------------------
 
 app = Flask(__name__, template_folder="templates", static_folder="static")
-# Sessions and flashed messages are signed with this key. Set SECRET_KEY in the
-# environment of a real deployment; without it, each process makes its own.
-app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
+# Sessions and flashed messages are signed with SECRET_KEY, read from the
+# environment so that it never sits in the code or in a page.
+app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")
+if not app.config["SECRET_KEY"]:
+    app.config["SECRET_KEY"] = secrets.token_hex(32)
+    app.logger.warning(
+        "SECRET_KEY is not set, so this process made up its own: sessions and flashed messages "
+        "end when it restarts, and break across several worker processes. Set SECRET_KEY to serve for real."
+    )
 # A mistyped variable name raises an error instead of rendering as nothing.
 app.jinja_env.undefined = StrictUndefined
 # Jinja's optional extensions that the examples teach: {% do %}, {% break %}

@@ -166,16 +166,19 @@ class Panels:
         sources: list[Source] = []
         seen: set[str] = set()
 
-        def visit(template: str, note: str) -> None:
+        def visit(template: str, note: str, overridden: frozenset[str]) -> None:
             if template in seen:
                 return
             seen.add(template)
             text, _, _ = self.env.loader.get_source(self.env, template)
             sources.append(Source(template, note, text, highlight_once(text, "html+jinja"), open=not sources))
-            for kind, referenced in _references(self.env, text):
-                visit(referenced, f"{kind} by {template}")
+            defined, references = _references(self.env, text, overridden)
+            for kind, referenced in references:
+                # A parent's blocks that a child overrides never render: nor do their includes.
+                passed = overridden | defined if kind == "extended" else frozenset()
+                visit(referenced, f"{kind} by {template}", passed)
 
-        visit(name, "the page")
+        visit(name, "the page", frozenset())
         return tuple(sources)
 
     def test(self, endpoint: str) -> Source | None:
@@ -228,12 +231,16 @@ def _only_json_types(value: Any) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _references(env: Environment, text: str) -> tuple[tuple[str, str], ...]:
-    """(kind, name) for each template ``text`` extends, includes or imports by a constant name."""
+def _references(
+    env: Environment, text: str, overridden: frozenset[str]
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The blocks ``text`` defines, and (kind, name) for each template it extends, includes or
+    imports by a constant name, outside the blocks in ``overridden``."""
+    tree = env.parse(text)
     kinds = {nodes.Extends: "extended", nodes.Include: "included", nodes.Import: "imported"}
     kinds[nodes.FromImport] = "imported"
     found: list[tuple[str, str]] = []
-    for node in env.parse(text).find_all(tuple(kinds)):
+    for node in _walk(tree, overridden, tuple(kinds)):
         template = node.template
         names = []
         if isinstance(template, nodes.Const):
@@ -243,4 +250,14 @@ def _references(env: Environment, text: str) -> tuple[tuple[str, str], ...]:
         # {% include ["a.html", "b.html"] %} renders the first that exists: show that one.
         existing = [name for name in names if name in env.list_templates()]
         found += [(kinds[type(node)], name) for name in existing[:1] or names[:1]]
-    return tuple(found)
+    defined = frozenset(block.name for block in tree.find_all(nodes.Block))
+    return defined, tuple(found)
+
+
+def _walk(node: nodes.Node, overridden: frozenset[str], kinds: tuple[type, ...]) -> Any:
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block) and child.name in overridden:
+            continue
+        if isinstance(child, kinds):
+            yield child
+        yield from _walk(child, overridden, kinds)

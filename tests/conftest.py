@@ -1,6 +1,12 @@
 """Fixtures every test can ask for by name: the app, a client, the data the views read."""
 
+import os
+import secrets
+
 import pytest
+
+# Configured as for a real deployment, before the app is imported.
+os.environ.setdefault("SECRET_KEY", secrets.token_hex(16))
 
 from app import app as showcase_app
 from app import data as showcase_data

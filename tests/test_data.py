@@ -1,5 +1,6 @@
 """The data loader: every file read once at start-up, and a broken one named with line and column."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -124,6 +125,7 @@ def start(project):
     return subprocess.run(
         [sys.executable, "app.py", "--port", "1"],
         cwd=project,
+        env={**os.environ, "SECRET_KEY": "test-key"},  # as deployed: only the data's error is said
         capture_output=True,
         text=True,
         timeout=30,

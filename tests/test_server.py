@@ -4,12 +4,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from processes import fetch, stop, unused_port
 from showcase.server import RANDOM_PORTS, ServerOptions, free_port, server_options
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -83,42 +82,12 @@ def test_the_url_to_open(host, url):
 # --- Really serving ------------------------------------------------------------
 
 
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def serve(*command):
     """Start the server as a user would, in the project folder, reading what it prints."""
     environ = {key: value for key, value in os.environ.items() if key not in ("PORT", "HOST")}
     return subprocess.Popen(
         command, cwd=PROJECT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
-
-
-def fetch(url, timeout=15.0):
-    """GET url, retrying while the server starts; return the body."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read().decode()
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-
-
-def stop(process):
-    """Stop the server we started, and close the pipe we read from."""
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    process.stdout.close()
 
 
 def test_python_app_py_serves_on_the_port_it_is_given():
