@@ -1,4 +1,4 @@
-"""Code: ruff lints and format-checks the Python."""
+"""Templates and code: djlint lints and format-checks the templates, ruff the Python."""
 
 import subprocess
 import sys
@@ -21,6 +21,8 @@ def run(*command):
     [
         ("ruff", "check", "."),
         ("ruff", "format", "--check", "."),
+        ("djlint", "templates", "--lint"),
+        ("djlint", "templates", "--check"),
     ],
     ids=" ".join,
 )
