@@ -1,0 +1,117 @@
+"""Fixtures for the quality checks: the site crawled from /, a live server, one browser, vnu's report.
+
+Every test here that takes an ``html_page`` argument runs once for each HTML page
+the crawl finds (see ``pytest_generate_tests``): a new page is checked as soon
+as a link leads to it, with no list to update. The expensive things (the crawl,
+the server, the browser, the HTML checker's run) happen once per test session.
+"""
+
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from werkzeug.serving import make_server
+
+import external_tools
+from app import app as showcase_app
+from crawler import Request, Site
+from showcase_site import crawled
+from visits import Visits
+
+SCREENSHOTS = external_tools.PROJECT / "screenshots"
+
+# A page the checker must find an error in (a duplicate id): proof that its report is read.
+CANARY = '<!DOCTYPE html><html lang="en"><title>Canary</title><p id="twice"></p><p id="twice"></p></html>'
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that drive the browser, so that ``pytest -m "not browser"`` leaves them out."""
+    for item in items:
+        if {"browser", "page", "visits"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every test that takes ``html_page`` once for each HTML page of the site."""
+    if "html_page" in metafunc.fixturenames:
+        pages = crawled().pages
+        metafunc.parametrize("html_page", pages, ids=[str(page.request) for page in pages])
+
+
+@pytest.fixture(scope="session")
+def site() -> Site:
+    """Every URL the crawl from / fetched, with its status, its links and its ids."""
+    return crawled()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """The app served on 127.0.0.1 on a free port, in a thread, for the browser: yields its base URL."""
+    server = make_server("127.0.0.1", 0, showcase_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """Playwright's driver, started once."""
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One headless Chromium for the whole session (skipped, or failed in CI, when there is none)."""
+    executable = external_tools.chromium(playwright.chromium.executable_path)
+    browser = playwright.chromium.launch(executable_path=executable, args=external_tools.CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: str) -> Iterator[Page]:
+    """A fresh tab on the live server: ``page.goto("/examples/lists")``. It may read the clipboard."""
+    context = browser.new_context(base_url=live_server, permissions=["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, live_server: str) -> Iterator[Visits]:
+    """What the browser saw on each page; full-page screenshots go to screenshots/, emptied first."""
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir()
+    visits = Visits(browser, live_server, SCREENSHOTS)
+    yield visits
+    visits.close()
+
+
+@dataclass(frozen=True)
+class VnuReport:
+    """The Nu HTML Checker's errors: for each page, and for the canary that must have one."""
+
+    pages: dict[Request, list[str]]
+    canary: list[str]
+
+
+@pytest.fixture(scope="session")
+def vnu_report(site: Site, tmp_path_factory: pytest.TempPathFactory) -> VnuReport:
+    """Every page's HTML, as the app serves it, checked by vnu in one run."""
+    folder = tmp_path_factory.mktemp("vnu")
+    files = {}
+    for number, page in enumerate(site.pages):
+        files[page.request] = folder / f"page-{number:03}.html"
+        files[page.request].write_text(page.fetched.text, encoding="utf-8")
+    canary = folder / "canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    errors = external_tools.vnu_errors([*files.values(), canary])
+    return VnuReport({request: errors[path] for request, path in files.items()}, errors[canary])

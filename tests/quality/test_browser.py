@@ -1,0 +1,85 @@
+"""In a real browser: every page loads without errors, styled, fits a phone, and is screenshotted."""
+
+import re
+import struct
+from urllib.parse import urlsplit
+
+import pytest
+
+from app import gallery as showcase_gallery
+from external_tools import PROJECT
+from visits import DESKTOP, PHONE
+
+
+def css_backgrounds():
+    """The page background site.css sets, as a browser reports it: {"light": "rgb(...)", "dark": ...}."""
+    css = (PROJECT / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    light, dark = re.findall(r"--color-background:\s*#([0-9a-fA-F]{6});", css)
+    return {
+        scheme: "rgb({}, {}, {})".format(*bytes.fromhex(colour))
+        for scheme, colour in (("light", light), ("dark", dark))
+    }
+
+
+def png_width(path):
+    """The width in pixels of a PNG file, read from its header."""
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">I", header[16:20])[0]
+
+
+def shown(page):
+    """Where the page is (path and query) and which variant links it marks as the current page."""
+    url = urlsplit(page.url)
+    current = page.locator('nav.variants a[aria-current="page"]').all_inner_texts()
+    return url.path + (f"?{url.query}" if url.query else ""), current
+
+
+def test_page_logs_no_errors_to_the_console(html_page, visits):
+    assert visits[html_page].errors == []
+
+
+def test_page_requests_nothing_that_fails(html_page, visits):
+    assert visits[html_page].failed_requests == []
+
+
+def test_stylesheet_applies_in_both_colour_schemes(html_page, visits):
+    assert css_backgrounds()["light"] == "rgb(251, 251, 253)"
+    assert visits[html_page].background == css_backgrounds()
+
+
+def test_page_does_not_scroll_sideways_on_a_phone(html_page, visits):
+    assert visits[html_page].too_wide == []
+
+
+def test_page_has_full_page_screenshots(html_page, visits):
+    seen = visits[html_page]
+    widths = {name: png_width(path) for name, path in seen.screenshots.items()}
+    assert widths == {"desktop": DESKTOP["width"], "phone": seen.phone_width}
+    assert seen.phone_width >= PHONE["width"]
+
+
+def test_the_empty_variant_link_shows_the_else_branch(page):
+    page.goto("/examples/lists")
+    with page.expect_navigation():
+        page.locator("nav.variants").get_by_role("link", name="empty", exact=True).click()
+    assert shown(page) == ("/examples/lists?variant=empty", ["empty"])
+    assert page.locator("ol.weeks > li").all_inner_texts() == ["No weeks planned yet."]
+
+
+@pytest.mark.parametrize("example", showcase_gallery.examples, ids=lambda example: example.endpoint)
+def test_each_variant_link_leads_to_its_variant_and_is_marked_current(page, example):
+    path = f"/examples/{example.endpoint}"
+    default, *others = example.variants
+    page.goto(path)
+    followed = [shown(page)]
+    for variant in (*others, default):
+        with page.expect_navigation():
+            page.locator("nav.variants").get_by_role("link", name=variant, exact=True).click()
+        followed.append(shown(page))
+    assert default == "default"
+    assert followed == [
+        (path, ["default"]),
+        *[(f"{path}?variant={variant}", [variant]) for variant in others],
+        (path, ["default"]),
+    ]
