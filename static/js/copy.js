@@ -2,9 +2,15 @@
 // Without JavaScript the buttons stay hidden and every panel's text is still
 // there to read and select; with it, a button copies its panel's exact text.
 
-const status = document.getElementById("copy-status");
+const buttons = document.querySelectorAll("button[data-copy]");
 
-for (const button of document.querySelectorAll("button[data-copy]")) {
+// A live region, so that screen readers hear what a click did.
+const status = document.createElement("p");
+status.className = "visually-hidden copy-status";
+status.setAttribute("role", "status");
+if (buttons.length) document.body.append(status);
+
+for (const button of buttons) {
   const code = document.getElementById(button.dataset.copy);
   if (!code || !navigator.clipboard) continue;
   button.hidden = false;
