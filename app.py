@@ -19,6 +19,7 @@ checking query values, choosing a port) lives in the ``showcase`` package.
 import os
 import random
 import secrets
+from collections import Counter
 from pathlib import Path
 
 from flask import Flask, render_template
@@ -141,6 +142,39 @@ def tree():
 
 
 # --- Routes: loops and conditionals -------------------------------------------
+
+
+@app.route("/examples/conditionals")
+@gallery.example("Conditionals", topic="Loops and conditionals")
+def conditionals():
+    """Choose one branch of if / elif / else: turn each student's score into a letter grade."""
+    return render_template("examples/conditionals.html", students=data["conditionals"])
+
+
+@app.route("/examples/loop_variable")
+@gallery.example("The loop variable", topic="Loops and conditionals")
+def loop_variable():
+    """Number, count and mark rows with loop.index, loop.length, loop.first and friends."""
+    return render_template("examples/loop_variable.html", queue=data["loop_variable"])
+
+
+@app.route("/examples/loop_helpers")
+@gallery.example("Loop helpers", topic="Loops and conditionals")
+def loop_helpers():
+    """Stripe rows with loop.cycle, head groups with loop.changed, and peek at the items around."""
+    schedule = data["loop_helpers"]
+    return render_template(
+        "examples/loop_helpers.html", office_hours=schedule["office_hours"], milestones=schedule["milestones"]
+    )
+
+
+@app.route("/examples/loop_controls")
+@gallery.example("Filtering and leaving loops", topic="Loops and conditionals")
+def loop_controls():
+    """Filter a loop with if, leave it with break, skip an item with continue, and unpack tuples."""
+    assignments = data["loop_controls"]
+    kinds = Counter(assignment["kind"] for assignment in assignments).most_common()  # (kind, count) tuples
+    return render_template("examples/loop_controls.html", assignments=assignments, kinds=kinds)
 
 
 # --- Routes: assignment and scope ---------------------------------------------

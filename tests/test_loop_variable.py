@@ -1,0 +1,82 @@
+"""/examples/loop_variable: loop.index, index0, revindex, revindex0, first, last and length."""
+
+import pytest
+
+from html_helpers import get_soup, table_rows, text, texts
+
+
+def demo(client, variant="default"):
+    return get_soup(client, f"/examples/loop_variable?variant={variant}").select_one("[data-demo]")
+
+
+def expected_row(position, entry, length):
+    """What the table should show for the entry at ``position`` (0-based) of ``length``."""
+    return {
+        "loop.index": str(position + 1),
+        "Student": entry["student"],
+        "Question": entry["question"],
+        "loop.index0": str(position),
+        "loop.revindex": str(length - position),
+        "loop.revindex0": str(length - position - 1),
+        "loop.first": str(position == 0),
+        "loop.last": str(position == length - 1),
+        "loop.length": str(length),
+    }
+
+
+@pytest.mark.parametrize("variant", ["default", "tricky"])
+def test_every_row_shows_what_loop_holds_there(client, data, variant):
+    queue = data.variant("loop_variable", variant)
+    rows = table_rows(demo(client, variant).select_one("table.queue"))
+    assert rows == [expected_row(i, entry, len(queue)) for i, entry in enumerate(queue)]
+
+
+def test_the_first_and_last_rows_read_as_people_count(client):
+    rows = table_rows(demo(client).select_one("table.queue"))
+    assert len(rows) == 5
+    assert [rows[0][k] for k in ("loop.index", "loop.index0", "loop.revindex", "loop.first")] == [
+        "1",
+        "0",
+        "5",
+        "True",
+    ]
+    assert [rows[-1][k] for k in ("loop.index", "loop.revindex0", "loop.last", "loop.length")] == [
+        "5",
+        "0",
+        "True",
+        "5",
+    ]
+
+
+def test_first_and_last_rows_get_a_class(client):
+    classes = [row["class"] for row in demo(client).select("table.queue tbody tr")]
+    assert classes == [
+        ["queue-entry", "queue-first"],
+        ["queue-entry"],
+        ["queue-entry"],
+        ["queue-entry"],
+        ["queue-entry", "queue-last"],
+    ]
+
+
+def test_the_queue_screen_counts_ahead_and_behind(client, data):
+    first, second, *_, last = data.variant("loop_variable")
+    assert texts(demo(client), "ul.queue-status > li") == [
+        f"{first['student']}: being helped now.",
+        f"{second['student']}: number 2 of 5: 1 ahead, 3 behind.",
+        "Kofi Mensah: number 3 of 5: 2 ahead, 2 behind.",
+        "Lena Fischer: number 4 of 5: 3 ahead, 1 behind.",
+        f"{last['student']}: number 5 of 5, the last in line.",
+    ]
+
+
+def test_an_empty_queue_takes_both_else_branches(client):
+    page = demo(client, "empty")
+    assert [text(td) for td in page.select("table.queue tbody td")] == ["Nobody is waiting."]
+    assert texts(page, "ul.queue-status > li.empty") == ["The queue is empty: walk right in."]
+
+
+def test_markup_in_the_data_stays_text(client):
+    page = demo(client, "tricky")
+    assert page.select("tbody script, tbody b, ul script") == []
+    assert text(page.select_one("td.question")) == "Is <b>this</b> bold?"
