@@ -180,6 +180,20 @@ def loop_controls():
 # --- Routes: assignment and scope ---------------------------------------------
 
 
+@app.route("/examples/assignment")
+@gallery.example("Assigning variables", topic="Assignment and scope")
+def assignment():
+    """Name a value with {% set %}, capture markup with a block set, and scope names with {% with %}."""
+    return render_template("examples/assignment.html", course=data["assignment"])
+
+
+@app.route("/examples/namespace")
+@gallery.example("Scope and namespace()", topic="Assignment and scope")
+def namespace():
+    """See why a set inside a loop is lost when the loop ends, and keep a total with namespace()."""
+    return render_template("examples/namespace.html", gradebook=data["namespace"])
+
+
 # --- Routes: reuse ------------------------------------------------------------
 
 
