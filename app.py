@@ -197,6 +197,38 @@ def namespace():
 # --- Routes: reuse ------------------------------------------------------------
 
 
+@app.route("/examples/macros")
+@gallery.example("Macros", topic="Reuse")
+def macros():
+    """Write markup once as a macro with defaults, varargs and kwargs, and import it as a namespace."""
+    return render_template("examples/macros.html", students=data["macros"])
+
+
+@app.route("/examples/call_blocks")
+@gallery.example("Call blocks", topic="Reuse")
+def call_blocks():
+    """Wrap your own markup in a macro with {% call %}, and let the macro hand values to caller()."""
+    board = data["call_blocks"]
+    return render_template(
+        "examples/call_blocks.html", announcements=board["announcements"], tas=board["tas"]
+    )
+
+
+@app.route("/examples/imports")
+@gallery.example("Importing macros", topic="Reuse")
+def imports():
+    """Import macros by name with from ... import, and see what with context changes."""
+    grades = data["imports"]
+    return render_template("examples/imports.html", term=grades["term"], students=grades["students"])
+
+
+@app.route("/examples/includes")
+@gallery.example("Includes", topic="Reuse")
+def includes():
+    """Render a partial inside a page with include: its context, a list of fallbacks, ignore missing."""
+    return render_template("examples/includes.html", assignments=data["includes"])
+
+
 # --- Routes: inheritance ------------------------------------------------------
 
 
