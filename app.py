@@ -232,6 +232,31 @@ def includes():
 # --- Routes: inheritance ------------------------------------------------------
 
 
+@app.route("/examples/inheritance")
+@gallery.example("Template inheritance", topic="Inheritance")
+def inheritance():
+    """Extend a base template three levels deep, override blocks, and add to one with super()."""
+    return render_template("examples/inheritance.html", week=data["inheritance"])
+
+
+@app.route("/examples/block_features")
+@gallery.example("Scoped, required and self", topic="Inheritance")
+def block_features():
+    """Let a block see its loop with scoped, demand one with required, and repeat one with self."""
+    return render_template("examples/block_features.html", weeks=data["block_features"])
+
+
+@app.route("/examples/dynamic_extends")
+@gallery.example("Choosing a parent template", topic="Inheritance")
+def dynamic_extends():
+    """Extend a layout chosen while the request runs: ?layout=card or ?layout=list, checked first."""
+    layout = query_choice("layout", ("card", "list"))
+    parent = f"examples/_dynamic_extends_{layout}.html"
+    return render_template(
+        "examples/dynamic_extends.html", staff=data["dynamic_extends"], layout=layout, parent=parent
+    )
+
+
 # --- Routes: whitespace -------------------------------------------------------
 
 
