@@ -24,6 +24,7 @@ from pathlib import Path
 
 from flask import Flask, render_template
 from jinja2 import StrictUndefined
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from showcase.coverage import GROUPS
@@ -57,6 +58,18 @@ gallery = Gallery(app, data)
 # --- Template filters, tests, globals and context processors -----------------
 
 # Filters
+
+
+@app.template_filter("show_whitespace")
+def show_whitespace(text):
+    """Escape text, then mark each space with · and each line break with ↵, to show them in a <pre>."""
+    # Escape first: the markers are the only markup added, constants written here, never the text.
+    return (
+        escape(text)
+        .replace(" ", Markup('<span class="ws-space">·</span>'))
+        .replace("\n", Markup('<span class="ws-newline">↵</span>\n'))
+    )
+
 
 # Tests
 
@@ -173,7 +186,7 @@ def loop_helpers():
 def loop_controls():
     """Filter a loop with if, leave it with break, skip an item with continue, and unpack tuples."""
     assignments = data["loop_controls"]
-    kinds = Counter(assignment["kind"] for assignment in assignments).most_common()  # (kind, count) tuples
+    kinds = Counter(assignment["kind"] for assignment in assignments).most_common()
     return render_template("examples/loop_controls.html", assignments=assignments, kinds=kinds)
 
 
@@ -258,6 +271,20 @@ def dynamic_extends():
 
 
 # --- Routes: whitespace -------------------------------------------------------
+
+
+@app.route("/examples/whitespace")
+@gallery.example("Whitespace control", topic="Whitespace", also=("show_whitespace",))
+def whitespace():
+    """Strip white space with -, keep it with +, and compare trim_blocks and lstrip_blocks."""
+    source = app.jinja_env.loader.get_source(app.jinja_env, "examples/_whitespace_sample.html")[0]
+    renders = []
+    for trim, lstrip in [(False, False), (False, True), (True, False), (True, True)]:
+        env = app.jinja_env.overlay(trim_blocks=trim, lstrip_blocks=lstrip)  # the app's settings but two
+        renders.append(
+            {"trim_blocks": trim, "lstrip_blocks": lstrip, "output": env.from_string(source).render()}
+        )
+    return render_template("examples/whitespace.html", source=source, renders=renders)
 
 
 # --- Routes: escaping and safety ----------------------------------------------
