@@ -273,18 +273,29 @@ def dynamic_extends():
 # --- Routes: whitespace -------------------------------------------------------
 
 
+OVERLAYS = {}  # (trim_blocks, lstrip_blocks) -> the app's Jinja environment with those two settings
+
+
+def jinja_env_with(trim_blocks, lstrip_blocks):
+    """The app's Jinja environment with trim_blocks and lstrip_blocks set: made once per pair, then kept."""
+    # An overlay shares the app's loader, filters and globals but compiles and caches templates on its
+    # own: kept, it compiles the sample once instead of on every request.
+    if (trim_blocks, lstrip_blocks) not in OVERLAYS:
+        OVERLAYS[trim_blocks, lstrip_blocks] = app.jinja_env.overlay(
+            trim_blocks=trim_blocks, lstrip_blocks=lstrip_blocks
+        )
+    return OVERLAYS[trim_blocks, lstrip_blocks]
+
+
 @app.route("/examples/whitespace")
-@gallery.example("Whitespace control", topic="Whitespace", also=("show_whitespace",))
+@gallery.example("Whitespace control", topic="Whitespace", also=("show_whitespace", "jinja_env_with"))
 def whitespace():
     """Strip white space with -, keep it with +, and compare trim_blocks and lstrip_blocks."""
-    source = app.jinja_env.loader.get_source(app.jinja_env, "examples/_whitespace_sample.html")[0]
-    renders = []
-    for trim, lstrip in [(False, False), (False, True), (True, False), (True, True)]:
-        env = app.jinja_env.overlay(trim_blocks=trim, lstrip_blocks=lstrip)  # the app's settings but two
-        renders.append(
-            {"trim_blocks": trim, "lstrip_blocks": lstrip, "output": env.from_string(source).render()}
-        )
-    return render_template("examples/whitespace.html", source=source, renders=renders)
+    sample = "examples/_whitespace_sample.html"
+    source = app.jinja_env.loader.get_source(app.jinja_env, sample)[0]
+    settings = [(False, False), (False, True), (True, False), (True, True)]  # (trim_blocks, lstrip_blocks)
+    outputs = [jinja_env_with(trim, lstrip).get_template(sample).render() for trim, lstrip in settings]
+    return render_template("examples/whitespace.html", source=source, settings=settings, outputs=outputs)
 
 
 # --- Routes: escaping and safety ----------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 from markupsafe import Markup
 
 from app import app as showcase_app
-from app import show_whitespace
+from app import jinja_env_with, show_whitespace
 from html_helpers import get_soup, text, texts
 
 DAYS_DEFAULT = '<ul class="days">\n  \n    <li>Monday</li>\n  \n    <li>Thursday</li>\n  \n</ul>\n'
@@ -84,3 +84,11 @@ def test_raw_prints_jinja_syntax_as_it_is(demo):
 def test_the_overlays_leave_the_apps_own_settings_alone(app, client):
     client.get("/examples/whitespace")
     assert (app.jinja_env.trim_blocks, app.jinja_env.lstrip_blocks) == (False, False)
+
+
+def test_each_overlay_is_made_once_and_shares_the_apps_filters(app):
+    env = jinja_env_with(True, False)
+    assert env is jinja_env_with(True, False)
+    assert (env.trim_blocks, env.lstrip_blocks) == (True, False)
+    assert env.linked_to is app.jinja_env
+    assert env.filters["show_whitespace"] is show_whitespace
