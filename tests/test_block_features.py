@@ -1,6 +1,7 @@
 """/examples/block_features: scoped blocks in a loop, a required block, and self.title()."""
 
 import pytest
+from bs4 import BeautifulSoup
 from jinja2 import TemplateRuntimeError
 
 from html_helpers import get_soup, text, texts
@@ -30,6 +31,15 @@ def test_the_required_title_is_filled_and_repeated_with_self(client):
     page = handout(client)
     assert text(page.select_one("h4.handout-title")) == TITLE
     assert text(page.select_one("footer.handout-footer")) == f"End of “{TITLE}”"
+
+
+def test_self_title_repeats_whatever_title_a_child_gives(app):
+    child = app.jinja_env.from_string(
+        '{% extends "examples/_block_features_layout.html" %}{% block title %}Exam week{% endblock %}'
+    )
+    handout = BeautifulSoup(child.render(weeks=[]), "html.parser")
+    assert text(handout.select_one("h4.handout-title")) == "Exam week"
+    assert text(handout.select_one("footer.handout-footer")) == "End of “Exam week”"
 
 
 def test_the_layout_alone_fails_for_want_of_its_required_block(app):
