@@ -74,9 +74,24 @@ def test_no_assignments_takes_every_else_branch(client):
     page = demo(client, "empty")
     assert texts(page, "ul.labs-filtered > li.empty") == ["No labs yet."]
     assert page.select("ul.labs-if-inside > li") == []
-    assert texts(page, "ul.released > li.empty") == ["Nothing assigned yet."]
-    assert texts(page, "ul.to-grade > li.empty") == ["Nothing assigned yet."]
+    assert texts(page, "ul.released > li.empty") == ["Nothing released yet."]
+    assert texts(page, "ul.to-grade > li.empty") == ["Nothing left to grade."]
     assert texts(page, "dl.kinds dt.empty") == ["None yet"]
+
+
+@pytest.mark.parametrize(
+    ("loop", "output"),
+    [
+        ("{% for n in [] %}{{ n }}{% else %}else{% endfor %}", "else"),
+        ("{% for n in [1, 2] if n > 2 %}{{ n }}{% else %}else{% endfor %}", "else"),
+        ("{% for n in [1, 2] %}{% continue %}{% else %}else{% endfor %}", "else"),
+        ("{% for n in [1, 2] %}{{ n }}{% break %}{% else %} else{% endfor %}", "1 else"),
+        ("{% for n in [1, 2] %}{{ n }}{% if n == 2 %}{% break %}{% endif %}{% else %}else{% endfor %}", "12"),
+    ],
+)
+def test_else_runs_when_no_turn_reaches_the_end_of_the_loop(app, loop, output):
+    """What the lesson's pitfall says, checked on the app's own Jinja environment."""
+    assert app.jinja_env.from_string(loop).render() == output
 
 
 def test_markup_in_the_data_stays_text(client):
