@@ -8,7 +8,7 @@ from app import jinja_env_with, show_whitespace
 from html_helpers import get_soup, text, texts
 
 DAYS_DEFAULT = '<ul class="days">\n  \n    <li>Monday</li>\n  \n    <li>Thursday</li>\n  \n</ul>\n'
-WEEKS_KEPT = '<ul class="weeks">\n  \n    <li>Flask</li>\n  \n    <li>Jinja</li>\n  \n</ul>\n'
+WEEKS_KEPT = '<ul class="kept">\n  \n    <li>Flask</li>\n  \n    <li>Jinja</li>\n  \n</ul>\n'
 ROOMS = '<p class="rooms">Lab B, Online</p>'
 EXPECTED = {
     "trim_blocks=False, lstrip_blocks=False (Jinja's and Flask's default)": DAYS_DEFAULT + WEEKS_KEPT + ROOMS,
@@ -73,7 +73,7 @@ def test_the_filter_escapes_before_it_marks():
 def test_the_browser_shows_the_same_lists_whichever_the_settings(demo):
     live = demo.select_one(".whitespace-live")
     assert texts(live, "ul.days > li") == ["Monday", "Thursday"]
-    assert texts(live, "ul.weeks > li") == ["Flask", "Jinja"]
+    assert texts(live, "ul.kept > li") == ["Flask", "Jinja"]
     assert text(live.select_one("p.rooms")) == "Lab B, Online"
 
 
