@@ -61,9 +61,8 @@ def test_first_and_last_rows_get_a_class(client):
 def test_the_queue_screen_counts_ahead_and_behind(client, data):
     queue = data.variant("loop_variable")
     first, second, *_, last = queue
-    statuses = [
-        text(li).removesuffix(text(li.q)).strip() for li in demo(client).select("ul.queue-status > li")
-    ]
+    items = demo(client).select("ul.queue-status > li")
+    statuses = [text(li).removesuffix(text(li.q)).strip() for li in items]
     assert statuses == [
         f"{first['student']}: being helped now.",
         f"{second['student']}: number 2 of 5: 1 ahead, 3 behind.",
@@ -71,7 +70,7 @@ def test_the_queue_screen_counts_ahead_and_behind(client, data):
         "Lena Fischer: number 4 of 5: 3 ahead, 1 behind.",
         f"{last['student']}: number 5 of 5, the last in line.",
     ]
-    assert texts(demo(client), "ul.queue-status q.queue-question") == [e["question"] for e in queue]
+    assert [text(li.q) for li in items] == [entry["question"] for entry in queue]
 
 
 def test_an_empty_queue_takes_both_else_branches(client):
