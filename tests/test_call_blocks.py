@@ -3,17 +3,17 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from html_helpers import get_soup, text, texts
+from html_helpers import text, texts
 
 
-def demo(client, variant="default"):
-    return get_soup(client, f"/examples/call_blocks?variant={variant}").select_one("[data-demo]")
+def demo(soup, variant="default"):
+    return soup(f"/examples/call_blocks?variant={variant}").select_one("[data-demo]")
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_each_announcement_is_the_call_body_inside_a_card(client, data, variant):
+def test_each_announcement_is_the_call_body_inside_a_card(soup, data, variant):
     announcements = data.variant("call_blocks", variant)["announcements"]
-    cards = demo(client, variant).select("section.card")
+    cards = demo(soup, variant).select("section.card")
     assert [card["class"] for card in cards] == [["card", "card-announcement"]] * len(announcements)
     assert [(text(card.select_one("h4.card-title")), texts(card, ".card-body > p")) for card in cards] == [
         (note["title"], [note["body"], f"Announcement {n} of {len(announcements)}"])
@@ -21,23 +21,23 @@ def test_each_announcement_is_the_call_body_inside_a_card(client, data, variant)
     ]
 
 
-def test_the_body_sees_the_pages_loop(client):
-    numbers = texts(demo(client), ".card-body .note-number")
+def test_the_body_sees_the_pages_loop(soup):
+    numbers = texts(demo(soup), ".card-body .note-number")
     assert numbers == ["Announcement 1 of 2", "Announcement 2 of 2"]
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_caller_hands_each_ta_to_the_block(client, data, variant):
+def test_caller_hands_each_ta_to_the_block(soup, data, variant):
     tas = data.variant("call_blocks", variant)["tas"]
-    items = demo(client, variant).select("ul.item-list > li")
+    items = demo(soup, variant).select("ul.item-list > li")
     assert [
         (text(li.select_one(".ta-name")), text(li.select_one(".ta-hours")), text(li.select_one(".ta-room")))
         for li in items
     ] == [(ta["name"], ta["hours"], ta["room"]) for ta in tas]
 
 
-def test_the_first_ta_reads_as_a_sentence(client):
-    first = demo(client).select_one("ul.item-list > li")
+def test_the_first_ta_reads_as_a_sentence(soup):
+    first = demo(soup).select_one("ul.item-list > li")
     assert text(first) == "Priya Raman: Monday 4:00\N{EN DASH}5:00 pm in Lab B"
 
 
@@ -47,15 +47,15 @@ def test_a_macro_called_from_python_takes_a_caller(app):
     assert texts(html, "ul.item-list > li") == ["A", "B"]
 
 
-def test_empty_lists_show_the_else_branches(client):
-    page = demo(client, "empty")
+def test_empty_lists_show_the_else_branches(soup):
+    page = demo(soup, "empty")
     assert texts(page, "p.empty") == ["No announcements."]
     assert [(li["class"], text(li)) for li in page.select("ul.item-list > li")] == [
         (["empty"], "No TAs assigned yet.")
     ]
 
 
-def test_markup_in_the_data_stays_text(client):
-    page = demo(client, "tricky")
+def test_markup_in_the_data_stays_text(soup):
+    page = demo(soup, "tricky")
     assert page.select("section script, section b, ul i") == []
     assert text(page.select_one("h4.card-title")) == "<script>alert('news')</script>"

@@ -8,8 +8,8 @@ LAYOUTS = ("card", "list")
 ITEM = {"card": "div.staff-grid > article.staff-card", "list": "ul.staff-items > li.staff-item"}
 
 
-def demo(client, query=""):
-    return get_soup(client, f"/examples/dynamic_extends{query}").select_one("[data-demo]")
+def demo(soup, query=""):
+    return soup(f"/examples/dynamic_extends{query}").select_one("[data-demo]")
 
 
 def people(section, layout):
@@ -25,9 +25,9 @@ def people(section, layout):
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_the_same_child_renders_in_the_chosen_parent(client, data, layout, variant):
+def test_the_same_child_renders_in_the_chosen_parent(soup, data, layout, variant):
     staff = data.variant("dynamic_extends", variant)
-    page = demo(client, f"?layout={layout}&variant={variant}")
+    page = demo(soup, f"?layout={layout}&variant={variant}")
     [section] = page.select("section.staff")
     assert section["class"] == ["staff", f"layout-{layout}"]
     assert text(section.select_one("h4.staff-heading")) == f"Course staff, as a {layout}"
@@ -38,8 +38,8 @@ def test_the_same_child_renders_in_the_chosen_parent(client, data, layout, varia
     )
 
 
-def test_card_is_the_default_and_the_current_choice_is_marked(client):
-    page = demo(client)
+def test_card_is_the_default_and_the_current_choice_is_marked(soup):
+    page = demo(soup)
     assert page.select_one("section.staff")["class"] == ["staff", "layout-card"]
     assert people(page, "card")[0] == ("Dr. Maya Ortiz", "Instructor", "Monday 10:00\N{EN DASH}11:00 am")
     links = page.select("nav.layout-choice a")
@@ -59,20 +59,20 @@ def test_the_view_passes_the_template_name_it_built(app, client):
 
 @pytest.mark.parametrize("value", ["grid", "", "../../base", "<b>card</b>"])
 def test_a_layout_not_allowed_gets_a_400_that_names_the_allowed_ones(client, value):
-    soup = get_soup(client, f"/examples/dynamic_extends?layout={value}", status=400)
-    assert text(soup.select_one(".error-description")) == "layout must be one of: card, list."
-    assert text(soup.select_one(".sent")) == f"You sent layout={value}."
-    assert soup.select("main b") == []
-    assert texts(soup, ".allowed-values a") == ["layout=card", "layout=list"]
+    page = get_soup(client, f"/examples/dynamic_extends?layout={value}", status=400)
+    assert text(page.select_one(".error-description")) == "layout must be one of: card, list."
+    assert text(page.select_one(".sent")) == f"You sent layout={value}."
+    assert page.select("main b") == []
+    assert texts(page, ".allowed-values a") == ["layout=card", "layout=list"]
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_no_staff_takes_each_parents_else_branch(client, layout):
-    section = demo(client, f"?layout={layout}&variant=empty").select_one("section.staff")
+def test_no_staff_takes_each_parents_else_branch(soup, layout):
+    section = demo(soup, f"?layout={layout}&variant=empty").select_one("section.staff")
     assert texts(section, ".empty") == ["No staff listed yet."]
 
 
-def test_markup_in_the_data_stays_text(client):
-    section = demo(client, "?variant=tricky").select_one("section.staff")
+def test_markup_in_the_data_stays_text(soup):
+    section = demo(soup, "?variant=tricky").select_one("section.staff")
     assert section.select("script, b") == []
     assert people(section, "card")[0][0] == "<script>alert('staff')</script>"

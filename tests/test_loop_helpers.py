@@ -2,11 +2,11 @@
 
 import pytest
 
-from html_helpers import get_soup, text, texts
+from html_helpers import text, texts
 
 
-def demo(client, variant="default"):
-    return get_soup(client, f"/examples/loop_helpers?variant={variant}").select_one("[data-demo]")
+def demo(soup, variant="default"):
+    return soup(f"/examples/loop_helpers?variant={variant}").select_one("[data-demo]")
 
 
 def shown_rows(page):
@@ -31,26 +31,26 @@ def expected_rows(slots):
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_a_heading_starts_each_day_once(client, data, variant):
+def test_a_heading_starts_each_day_once(soup, data, variant):
     slots = data.variant("loop_helpers", variant)["office_hours"]
-    assert shown_rows(demo(client, variant)) == expected_rows(slots)
+    assert shown_rows(demo(soup, variant)) == expected_rows(slots)
 
 
-def test_three_days_head_six_slots(client):
-    page = demo(client)
+def test_three_days_head_six_slots(soup):
+    page = demo(soup)
     assert texts(page, "tr.day-heading th") == ["Monday", "Wednesday", "Thursday"]
     assert len(page.select("tr.slot")) == 6
 
 
-def test_slots_alternate_odd_and_even_across_the_headings(client):
-    classes = [tr["class"] for tr in demo(client).select("table.office-hours tr.slot")]
+def test_slots_alternate_odd_and_even_across_the_headings(soup):
+    classes = [tr["class"] for tr in demo(soup).select("table.office-hours tr.slot")]
     assert classes == [["slot", "slot-odd" if i % 2 == 0 else "slot-even"] for i in range(6)]
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_each_milestone_names_its_neighbours(client, data, variant):
+def test_each_milestone_names_its_neighbours(soup, data, variant):
     milestones = data.variant("loop_helpers", variant)["milestones"]
-    items = demo(client, variant).select("ol.milestones > li.milestone")
+    items = demo(soup, variant).select("ol.milestones > li.milestone")
     shown = [
         (
             text(li.select_one(".milestone-title")),
@@ -69,18 +69,18 @@ def test_each_milestone_names_its_neighbours(client, data, variant):
     ]
 
 
-def test_the_first_milestone_has_nothing_before_it(client):
-    first = demo(client).select_one("ol.milestones > li")
+def test_the_first_milestone_has_nothing_before_it(soup):
+    first = demo(soup).select_one("ol.milestones > li")
     assert text(first) == "Project proposal then Wireframes"
 
 
-def test_empty_lists_take_the_else_branches(client):
-    page = demo(client, "empty")
+def test_empty_lists_take_the_else_branches(soup):
+    page = demo(soup, "empty")
     assert texts(page, "table.office-hours tbody td") == ["No office hours this week."]
     assert texts(page, "ol.milestones > li") == ["No milestones set yet."]
 
 
-def test_markup_in_the_data_stays_text(client):
-    page = demo(client, "tricky")
+def test_markup_in_the_data_stays_text(soup):
+    page = demo(soup, "tricky")
     assert page.select("tbody script, tbody b, ol b") == []
     assert texts(page, "tr.day-heading th") == ["<Monday>", "月曜日"]

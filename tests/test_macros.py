@@ -3,11 +3,11 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from html_helpers import get_soup, text, texts
+from html_helpers import text, texts
 
 
-def demo(client, variant="default"):
-    return get_soup(client, f"/examples/macros?variant={variant}").select_one("[data-demo]")
+def demo(soup, variant="default"):
+    return soup(f"/examples/macros?variant={variant}").select_one("[data-demo]")
 
 
 @pytest.fixture
@@ -26,15 +26,15 @@ def badges(page, column):
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_defaults_apply_unless_an_argument_is_passed(client, data, variant):
+def test_defaults_apply_unless_an_argument_is_passed(soup, data, variant):
     students = data.variant("macros", variant)
-    page = demo(client, variant)
+    page = demo(soup, variant)
     assert badges(page, "default-badge") == [badge(s["score"], 70, "Score") for s in students]
     assert badges(page, "honors-badge") == [badge(s["score"], 90, "Honors") for s in students]
 
 
-def test_seventy_passes_by_default_but_not_for_honors(client):
-    row = demo(client).select("table.badges tbody tr")[2]
+def test_seventy_passes_by_default_but_not_for_honors(soup):
+    row = demo(soup).select("table.badges tbody tr")[2]
     assert text(row.td) == "Emeka Obi"
     assert [(span["class"][1], text(span)) for span in row.select(".grade-badge")] == [
         ("grade-pass", "Score: 70"),
@@ -42,14 +42,14 @@ def test_seventy_passes_by_default_but_not_for_honors(client):
     ]
 
 
-def test_varargs_takes_as_many_topics_as_are_passed(client):
-    page = demo(client)
+def test_varargs_takes_as_many_topics_as_are_passed(soup):
+    page = demo(soup)
     assert texts(page, ".tags-three li.tag") == ["Flask", "Jinja", "HTTP"]
     assert texts(page, ".tags-one li.tag") == ["CSS"]
 
 
-def test_kwargs_become_extra_attributes(client):
-    page = demo(client)
+def test_kwargs_become_extra_attributes(soup):
+    page = demo(soup)
     plain = page.select_one(".link-plain a")
     extra = page.select_one(".link-extra a")
     assert plain.attrs == {"href": "/examples/conditionals"}
@@ -75,11 +75,11 @@ def test_a_macro_refuses_arguments_it_does_not_declare(course):
         course.grade_badge(90, colour="red")
 
 
-def test_no_students_takes_the_else_branch(client):
-    assert texts(demo(client, "empty"), "table.badges tbody td") == ["No scores yet."]
+def test_no_students_takes_the_else_branch(soup):
+    assert texts(demo(soup, "empty"), "table.badges tbody td") == ["No scores yet."]
 
 
-def test_markup_in_the_data_stays_text(client):
-    page = demo(client, "tricky")
+def test_markup_in_the_data_stays_text(soup):
+    page = demo(soup, "tricky")
     assert page.select("tbody script, tbody b") == []
     assert text(page.select_one("tbody td")) == "<script>alert('badge')</script>"

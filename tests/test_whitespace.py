@@ -3,9 +3,8 @@
 import pytest
 from markupsafe import Markup
 
-from app import app as showcase_app
 from app import jinja_env_with, show_whitespace
-from html_helpers import get_soup, text, texts
+from html_helpers import text, texts
 
 DAYS_DEFAULT = '<ul class="days">\n  \n    <li>Monday</li>\n  \n    <li>Thursday</li>\n  \n</ul>\n'
 WEEKS_KEPT = '<ul class="kept">\n  \n    <li>Flask</li>\n  \n    <li>Jinja</li>\n  \n</ul>\n'
@@ -29,10 +28,10 @@ def marked(output):
     return output.replace(" ", "·").replace("\n", "↵\n")
 
 
-@pytest.fixture(scope="module")
-def demo():
-    """The demo, fetched once: the page has no data variants and every test only reads it."""
-    return get_soup(showcase_app.test_client(), "/examples/whitespace").select_one("[data-demo]")
+@pytest.fixture
+def demo(soup):
+    """The demo: the page has no data variants, and every test here only reads it."""
+    return soup("/examples/whitespace").select_one("[data-demo]")
 
 
 def test_the_sample_template_is_shown_with_its_white_space_marked(demo, app):
