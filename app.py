@@ -63,7 +63,7 @@ gallery = Gallery(app, data)
 @app.template_filter("show_whitespace")
 def show_whitespace(text):
     """Escape text, then mark each space with · and each line break with ↵, to show them in a <pre>."""
-    # Escape first: the markers are the only markup added, constants written here, never the text.
+    # Escape first, then add markup: only these two constant spans are trusted, never the text.
     return (
         escape(text)
         .replace(" ", Markup('<span class="ws-space">·</span>'))
