@@ -19,10 +19,12 @@ checking query values, choosing a port) lives in the ``showcase`` package.
 import os
 import random
 import secrets
+from collections import Counter
 from pathlib import Path
 
 from flask import Flask, render_template
 from jinja2 import StrictUndefined
+from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from showcase.coverage import GROUPS
@@ -75,6 +77,18 @@ gallery = Gallery(app, data)
 # --- Template filters, tests, globals and context processors -----------------
 
 # Filters
+
+
+@app.template_filter("show_whitespace")
+def show_whitespace(text):
+    """Escape text, then mark each space with · and each line break with ↵, to show them in a <pre>."""
+    # Escape first, then add markup: only these two constant spans are trusted, never the text.
+    return (
+        escape(text)
+        .replace(" ", Markup('<span class="ws-space">·</span>'))
+        .replace("\n", Markup('<span class="ws-newline">↵</span>\n'))
+    )
+
 
 # Tests
 
@@ -168,16 +182,145 @@ def tree():
 # --- Routes: loops and conditionals -------------------------------------------
 
 
+@app.route("/examples/conditionals")
+@gallery.example("Conditionals", topic="Loops and conditionals")
+def conditionals():
+    """Choose one branch of if / elif / else: turn each student's score into a letter grade."""
+    return render_template("examples/conditionals.html", students=data["conditionals"])
+
+
+@app.route("/examples/loop_variable")
+@gallery.example("The loop variable", topic="Loops and conditionals")
+def loop_variable():
+    """Number, count and mark rows with loop.index, loop.length, loop.first and friends."""
+    return render_template("examples/loop_variable.html", queue=data["loop_variable"])
+
+
+@app.route("/examples/loop_helpers")
+@gallery.example("Loop helpers", topic="Loops and conditionals")
+def loop_helpers():
+    """Stripe rows with loop.cycle, head groups with loop.changed, and peek at the items around."""
+    schedule = data["loop_helpers"]
+    return render_template(
+        "examples/loop_helpers.html", office_hours=schedule["office_hours"], milestones=schedule["milestones"]
+    )
+
+
+@app.route("/examples/loop_controls")
+@gallery.example("Filtering and leaving loops", topic="Loops and conditionals")
+def loop_controls():
+    """Filter a loop with if, leave it with break, skip an item with continue, and unpack tuples."""
+    assignments = data["loop_controls"]
+    kinds = Counter(assignment["kind"] for assignment in assignments).most_common()
+    return render_template("examples/loop_controls.html", assignments=assignments, kinds=kinds)
+
+
 # --- Routes: assignment and scope ---------------------------------------------
+
+
+@app.route("/examples/assignment")
+@gallery.example("Assigning variables", topic="Assignment and scope")
+def assignment():
+    """Name a value with {% set %}, capture markup with a block set, and scope names with {% with %}."""
+    return render_template("examples/assignment.html", course=data["assignment"])
+
+
+@app.route("/examples/namespace")
+@gallery.example("Scope and namespace()", topic="Assignment and scope")
+def namespace():
+    """See why a set inside a loop is lost when the loop ends, and keep a total with namespace()."""
+    return render_template("examples/namespace.html", gradebook=data["namespace"])
 
 
 # --- Routes: reuse ------------------------------------------------------------
 
 
+@app.route("/examples/macros")
+@gallery.example("Macros", topic="Reuse")
+def macros():
+    """Write markup once as a macro with defaults, varargs and kwargs, and import it as a namespace."""
+    return render_template("examples/macros.html", students=data["macros"])
+
+
+@app.route("/examples/call_blocks")
+@gallery.example("Call blocks", topic="Reuse")
+def call_blocks():
+    """Wrap your own markup in a macro with {% call %}, and let the macro hand values to caller()."""
+    board = data["call_blocks"]
+    return render_template(
+        "examples/call_blocks.html", announcements=board["announcements"], tas=board["tas"]
+    )
+
+
+@app.route("/examples/imports")
+@gallery.example("Importing macros", topic="Reuse")
+def imports():
+    """Import macros by name with from ... import, and see what with context changes."""
+    grades = data["imports"]
+    return render_template("examples/imports.html", term=grades["term"], students=grades["students"])
+
+
+@app.route("/examples/includes")
+@gallery.example("Includes", topic="Reuse")
+def includes():
+    """Render a partial inside a page with include: its context, a list of fallbacks, ignore missing."""
+    return render_template("examples/includes.html", assignments=data["includes"])
+
+
 # --- Routes: inheritance ------------------------------------------------------
 
 
+@app.route("/examples/inheritance")
+@gallery.example("Template inheritance", topic="Inheritance")
+def inheritance():
+    """Extend a base template three levels deep, override blocks, and add to one with super()."""
+    return render_template("examples/inheritance.html", week=data["inheritance"])
+
+
+@app.route("/examples/block_features")
+@gallery.example("Scoped, required and self", topic="Inheritance")
+def block_features():
+    """Let a block see its loop with scoped, demand one with required, and repeat one with self."""
+    return render_template("examples/block_features.html", weeks=data["block_features"])
+
+
+@app.route("/examples/dynamic_extends")
+@gallery.example("Choosing a parent template", topic="Inheritance")
+def dynamic_extends():
+    """Extend a layout chosen while the request runs: ?layout=card or ?layout=list, checked first."""
+    layout = query_choice("layout", ("card", "list"))
+    parent = f"examples/_dynamic_extends_{layout}.html"
+    return render_template(
+        "examples/dynamic_extends.html", staff=data["dynamic_extends"], layout=layout, parent=parent
+    )
+
+
 # --- Routes: whitespace -------------------------------------------------------
+
+
+OVERLAYS = {}  # (trim_blocks, lstrip_blocks) -> the app's Jinja environment with those two settings
+
+
+def jinja_env_with(trim_blocks, lstrip_blocks):
+    """The app's Jinja environment with trim_blocks and lstrip_blocks set: made once per pair, then kept."""
+    # An overlay shares the app's loader, filters and globals but compiles and caches templates on its
+    # own: kept, it compiles the sample once instead of on every request.
+    if (trim_blocks, lstrip_blocks) not in OVERLAYS:
+        OVERLAYS[trim_blocks, lstrip_blocks] = app.jinja_env.overlay(
+            trim_blocks=trim_blocks, lstrip_blocks=lstrip_blocks
+        )
+    return OVERLAYS[trim_blocks, lstrip_blocks]
+
+
+@app.route("/examples/whitespace")
+@gallery.example("Whitespace control", topic="Whitespace", also=("show_whitespace", "jinja_env_with"))
+def whitespace():
+    """Strip white space with -, keep it with +, and compare trim_blocks and lstrip_blocks."""
+    sample = "examples/_whitespace_sample.html"
+    source = app.jinja_env.loader.get_source(app.jinja_env, sample)[0]
+    settings = [(False, False), (False, True), (True, False), (True, True)]  # (trim_blocks, lstrip_blocks)
+    outputs = [jinja_env_with(trim, lstrip).get_template(sample).render() for trim, lstrip in settings]
+    return render_template("examples/whitespace.html", source=source, settings=settings, outputs=outputs)
 
 
 # --- Routes: escaping and safety ----------------------------------------------

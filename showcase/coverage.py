@@ -63,6 +63,7 @@ class Usage:
     custom_filters: frozenset[str]
     custom_tests: frozenset[str]
     data_files: bool  # reads data/*.json
+    parent_blocks: list[nodes.Block] = field(default_factory=list)  # blocks of the templates others extend
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,17 @@ def _set_in_loop(usage: Usage) -> bool:
         any(True for _ in nodes.Scope(f.body).find_all(nodes.Assign))
         for f in usage.nodes
         if isinstance(f, nodes.For)
+    )
+
+
+def _renders_something(body: list[nodes.Node]) -> bool:
+    """A block body that is more than white space: a parent's default that a child may keep."""
+    return any(
+        not (
+            isinstance(n, nodes.Output)
+            and all(isinstance(c, nodes.TemplateData) and not c.data.strip() for c in n.nodes)
+        )
+        for n in body
     )
 
 
@@ -479,7 +491,7 @@ CONSTRUCTS = (
     Construct(
         "Inheritance",
         "blocks with defaults",
-        lambda u: u.chain > 1 and any(isinstance(n, nodes.Block) and n.body for n in u.nodes),
+        lambda u: any(_renders_something(block.body) for block in u.parent_blocks),
     ),
     Construct("Inheritance", "super()", call("super")),
     Construct("Inheritance", "three levels deep", lambda u: u.chain >= 3),
@@ -633,6 +645,7 @@ def read_usage(app: Flask, example: Any) -> Usage:
         found.extend(top.find_all(nodes.Node))
     texts = [_demo_text(source)]
     reached: list[str] = []
+    trees: dict[str, nodes.Template] = {}
     parents: dict[str, str] = {}
     queue = list(_referenced(kept))
     while queue:
@@ -642,6 +655,7 @@ def read_usage(app: Flask, example: Any) -> Usage:
         reached.append(name)
         text = env.loader.get_source(env, name)[0]
         tree = env.parse(text)
+        trees[name] = tree
         texts.append(text)
         found.append(tree)
         found.extend(tree.find_all(nodes.Node))
@@ -663,6 +677,9 @@ def read_usage(app: Flask, example: Any) -> Usage:
         custom_filters=frozenset(env.filters) - frozenset(DEFAULT_FILTERS),
         custom_tests=frozenset(env.tests) - frozenset(DEFAULT_TESTS),
         data_files=bool(example.data_names),
+        parent_blocks=[
+            b for name in set(parents.values()) if name in trees for b in trees[name].find_all(nodes.Block)
+        ],
     )
 
 

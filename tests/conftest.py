@@ -1,5 +1,6 @@
 """Fixtures every test can ask for by name: the app, a client, the data the views read."""
 
+import functools
 import os
 import secrets
 
@@ -11,6 +12,7 @@ os.environ.setdefault("SECRET_KEY", secrets.token_hex(16))
 from app import app as showcase_app
 from app import data as showcase_data
 from app import gallery as showcase_gallery
+from html_helpers import get_soup
 
 
 @pytest.fixture
@@ -36,3 +38,14 @@ def data():
 def gallery():
     """The app's registry of example pages."""
     return showcase_gallery
+
+
+@pytest.fixture(scope="module")
+def soup():
+    """``soup(url)``: GET and parse a page once per test module, for tests that only read it.
+
+    Parsing a whole example page (with its panels) takes tens of milliseconds, so tests
+    that look at the same page share one parse. Use ``client`` to send anything else.
+    """
+    client = showcase_app.test_client()
+    return functools.cache(lambda url: get_soup(client, url))

@@ -7,9 +7,13 @@ from html_helpers import captured_templates, get_soup, text, texts
 from showcase.coverage import CONSTRUCTS, GROUPS, Usage, captured_context
 
 
-def usage_of(app, template, python=""):
-    """What a template (and a view's source) uses, as the coverage map reads an example."""
+def usage_of(app, template, python="", parent=None):
+    """What a template (and a view's source) uses, as the coverage map reads an example.
+
+    ``parent`` is the text of a template it reaches that another one extends, such as a layout.
+    """
     tree = app.jinja_env.parse(template)
+    parent_blocks = list(app.jinja_env.parse(parent).find_all(nodes.Block)) if parent is not None else []
     return Usage(
         nodes=[tree, *tree.find_all(nodes.Node)],
         text=template,
@@ -21,6 +25,7 @@ def usage_of(app, template, python=""):
         custom_filters=frozenset(),
         custom_tests=frozenset(),
         data_files=False,
+        parent_blocks=parent_blocks,
     )
 
 
@@ -63,6 +68,16 @@ def test_a_detector_finds_its_construct_and_only_it(app, name, uses, does_not):
     check = construct(name).check
     assert check(usage_of(app, uses))
     assert not check(usage_of(app, does_not))
+
+
+def test_blocks_with_defaults_are_looked_for_in_the_parents_only(app):
+    check = construct("blocks with defaults").check
+    child = "{% extends 'layout.html' %}{% block title %}Week 3{% endblock %}"
+    assert check(usage_of(app, child, parent="{% block title %}A week{% endblock %}"))
+    # A child's override is not a default, nor is a parent's empty or required block.
+    assert not check(usage_of(app, child, parent="{% block title %}\n  {% endblock %}"))
+    assert not check(usage_of(app, child, parent="{% block title required %}{% endblock %}"))
+    assert not check(usage_of(app, "{% block demo %}<p>Week 3</p>{% endblock %}"))
 
 
 def test_python_rows_read_the_views_source(app):

@@ -14,7 +14,10 @@ def expected_texts(url):
     """What each copy button should copy: the text of the <pre> it names, as the server sent it."""
     html = showcase_app.test_client().get(url).get_data(as_text=True)
     soup = BeautifulSoup(html, "html.parser")
-    return {button["data-copy"]: soup.find(id=button["data-copy"]).get_text() for button in soup.select("[data-copy]")}
+    return {
+        button["data-copy"]: soup.find(id=button["data-copy"]).get_text()
+        for button in soup.select("[data-copy]")
+    }
 
 
 @pytest.mark.parametrize("url", ["/examples/tables?variant=tricky", "/examples/lists", "/testing"])

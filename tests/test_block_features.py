@@ -1,0 +1,60 @@
+"""/examples/block_features: scoped blocks in a loop, a required block, and self.title()."""
+
+import pytest
+from bs4 import BeautifulSoup
+from jinja2 import TemplateRuntimeError
+
+from html_helpers import text, texts
+
+TITLE = "CS253 reading list"
+
+
+def handout(soup, variant="default"):
+    page = soup(f"/examples/block_features?variant={variant}").select_one("[data-demo]")
+    return page.select_one("article.handout")
+
+
+@pytest.mark.parametrize("variant", ["default", "tricky"])
+def test_the_scoped_override_sees_each_week(soup, data, variant):
+    weeks = data.variant("block_features", variant)
+    rows = handout(soup, variant).select("ol.handout-weeks > li.handout-week")
+    shown = [(text(li.select_one(".week-topic")), text(li.select_one("cite.week-reading"))) for li in rows]
+    assert shown == [(week["topic"], week["reading"]) for week in weeks]
+
+
+def test_a_row_reads_as_a_sentence(soup):
+    first = handout(soup).select_one("li.handout-week")
+    assert text(first) == "Networking: clients, servers and HTTP: read MDN: An overview of HTTP"
+
+
+def test_the_required_title_is_filled_and_repeated_with_self(soup):
+    page = handout(soup)
+    assert text(page.select_one("h4.handout-title")) == TITLE
+    assert text(page.select_one("footer.handout-footer")) == f"End of “{TITLE}”"
+
+
+def test_self_title_repeats_whatever_title_a_child_gives(app):
+    child = app.jinja_env.from_string(
+        '{% extends "examples/_block_features_layout.html" %}{% block title %}Exam week{% endblock %}'
+    )
+    handout = BeautifulSoup(child.render(weeks=[]), "html.parser")
+    assert text(handout.select_one("h4.handout-title")) == "Exam week"
+    assert text(handout.select_one("footer.handout-footer")) == "End of “Exam week”"
+
+
+def test_the_layout_alone_fails_for_want_of_its_required_block(app):
+    layout = app.jinja_env.get_template("examples/_block_features_layout.html")
+    with pytest.raises(TemplateRuntimeError, match="Required block 'title' not found"):
+        layout.render(weeks=[])
+
+
+def test_no_weeks_takes_the_else_branch_and_keeps_the_title(soup):
+    page = handout(soup, "empty")
+    assert texts(page, "ol.handout-weeks > li") == ["No weeks planned yet."]
+    assert text(page.select_one("footer.handout-footer")) == f"End of “{TITLE}”"
+
+
+def test_markup_in_the_data_stays_text(soup):
+    page = handout(soup, "tricky")
+    assert page.select("li script, li b, li i") == []
+    assert text(page.select_one(".week-topic")) == "<script>alert('topic')</script>"

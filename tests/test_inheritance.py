@@ -1,0 +1,70 @@
+"""/examples/inheritance: extends three levels deep, blocks with defaults, super(), named end tags."""
+
+import pytest
+from jinja2 import meta
+
+from html_helpers import text, texts
+
+PARTS = ("page", "section", "base")
+
+
+def site(soup, variant="default"):
+    page = soup(f"/examples/inheritance?variant={variant}").select_one("[data-demo]")
+    return page.select_one("div.mini-site")
+
+
+def test_the_chain_is_three_templates_long(app):
+    env = app.jinja_env
+    parents = {}
+    for part in PARTS:
+        source = env.loader.get_source(env, f"examples/_inheritance_{part}.html")[0]
+        parents[part] = list(meta.find_referenced_templates(env.parse(source)))
+    assert parents == {
+        "page": ["examples/_inheritance_section.html"],
+        "section": ["examples/_inheritance_base.html"],
+        "base": [],
+    }
+
+
+def test_super_keeps_the_bases_header_and_adds_the_sections_line(soup):
+    header = site(soup).select_one("header.mini-header")
+    assert [(p["class"], text(p)) for p in header.select("p")] == [
+        (["mini-site-name"], "CS253 Web Development"),
+        (["mini-section"], "Weekly notes"),
+    ]
+
+
+@pytest.mark.parametrize("variant", ["default", "tricky"])
+def test_the_page_fills_the_sections_blocks(soup, data, variant):
+    week = data.variant("inheritance", variant)
+    main = site(soup, variant).select_one("div.mini-main")
+    assert text(main.select_one("h4.mini-heading")) == f"Week {week['number']}: {week['topic']}"
+    assert texts(main, "ul.mini-notes > li") == week["notes"]
+    assert main.select(".mini-default") == []  # the section's default notes were overridden
+
+
+def test_the_heading_reads_as_the_data_says(soup):
+    assert text(site(soup).select_one("h4.mini-heading")) == "Week 3: Templates with Jinja"
+
+
+def test_a_block_no_one_overrides_keeps_the_bases_default(soup):
+    footer = site(soup).select_one("footer.mini-footer")
+    assert texts(footer, "p.mini-default") == ["CS253, Fall 2026. Questions? Come to office hours."]
+
+
+def test_the_templates_name_their_end_tags(app):
+    env = app.jinja_env
+    for part in PARTS:
+        source = env.loader.get_source(env, f"examples/_inheritance_{part}.html")[0]
+        assert source.count("{% endblock %}") == 0
+        assert source.count("{% endblock ") == source.count("{% block ")
+
+
+def test_no_notes_takes_the_else_branch(soup):
+    assert texts(site(soup, "empty"), "ul.mini-notes > li") == ["No notes for this week yet."]
+
+
+def test_markup_in_the_data_stays_text(soup):
+    mini = site(soup, "tricky")
+    assert mini.select("script, li b") == []
+    assert texts(mini, "ul.mini-notes > li")[0] == "Write <b>bold</b> as text, not markup."
