@@ -204,6 +204,8 @@ COMPARE_TESTS = (
     "gt",
     "greaterthan",
     ">",
+    "ge",
+    ">=",
 )
 
 CONSTRUCTS = (
