@@ -1,10 +1,13 @@
 """Fixtures every test can ask for by name: the app, a client, the data the views read."""
 
+import functools
+
 import pytest
 
 from app import app as showcase_app
 from app import data as showcase_data
 from app import gallery as showcase_gallery
+from html_helpers import get_soup
 
 
 @pytest.fixture
@@ -30,3 +33,19 @@ def data():
 def gallery():
     """The app's registry of example pages."""
     return showcase_gallery
+
+
+@pytest.fixture(scope="session")
+def demo():
+    """An example's demo, ``demo("lists", "empty")``, fetched and parsed once for the whole run.
+
+    A page with its panels takes tens of milliseconds to parse, and tests that only
+    read the demo can share it: each page and variant is fetched once, on first use.
+    """
+    client = showcase_app.test_client()
+
+    @functools.cache
+    def fetch(endpoint, variant="default"):
+        return get_soup(client, f"/examples/{endpoint}?variant={variant}").select_one("[data-demo]")
+
+    return fetch
