@@ -19,6 +19,8 @@ checking query values, choosing a port) lives in the ``showcase`` package.
 import os
 import random
 import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from flask import Flask, render_template
@@ -53,11 +55,40 @@ app.jinja_env.install_null_translations(newstyle=True)
 data = load_data(Path(app.root_path) / "data")
 gallery = Gallery(app, data)
 
+# JSON has no objects of your own, so the views build them from its rows.
+
+
+@dataclass
+class Student:
+    """A student of the course and their lab scores, one row of data/objects.json."""
+
+    name: str
+    email: str
+    scores: list[int]
+
+    @property
+    def average(self) -> float:
+        """The mean score, or 0.0 before the first lab: a property, read without ()."""
+        return sum(self.scores) / len(self.scores) if self.scores else 0.0
+
+    def initials(self) -> str:
+        """The first letter of each name, "Priya Natarajan" giving "PN": a method, called with ()."""
+        return "".join(name[0] for name in self.name.split())
+
+
 # --- Template filters, tests, globals and context processors -----------------
 
 # Filters
 
+
+@app.template_filter("format_date")
+def format_date(value: date, fmt: str = "%a %d %b %Y") -> str:
+    """Format a date or a datetime for people: "Fri 25 Sep 2026", or as the strftime format says."""
+    return value.strftime(fmt)
+
+
 # Tests
+
 
 # Globals and context processors
 
@@ -129,6 +160,36 @@ def nested():
 def tree():
     """Show a tree of any depth with a recursive loop."""
     return render_template("examples/tree.html", project=data["tree"])
+
+
+@app.route("/examples/python_types")
+@gallery.example("Tuples, sets, None and booleans", topic="Data from Python")
+def python_types():
+    """Pass a tuple, a set, None and booleans, and see how each prints and how to test it."""
+    course = data["python_types"]
+    # JSON has lists but no tuples or sets: the view makes them.
+    room, languages = tuple(course["room"]), set(course["languages"])
+    return render_template(
+        "examples/python_types.html", room=room, languages=languages, ta=course["ta"], is_open=course["open"]
+    )
+
+
+@app.route("/examples/objects")
+@gallery.example("Objects and dataclasses", topic="Data from Python")
+def objects():
+    """Read a dataclass's fields and a property, and call its method, from the template."""
+    students = [Student(**row) for row in data["objects"]]
+    return render_template("examples/objects.html", students=students)
+
+
+@app.route("/examples/dates")
+@gallery.example("Dates and times", topic="Data from Python", also=("format_date",))
+def dates():
+    """Turn ISO strings into dates in the view, and format them in the template with a filter."""
+    course = data["dates"]
+    today = date.fromisoformat(course["today"])  # fixed, so the page reads the same every day
+    assignments = [dict(row, due=datetime.fromisoformat(row["due"])) for row in course["assignments"]]
+    return render_template("examples/dates.html", assignments=assignments, today=today)
 
 
 # --- Routes: output and expressions -------------------------------------------
