@@ -195,6 +195,27 @@ def dates():
 # --- Routes: output and expressions -------------------------------------------
 
 
+@app.route("/examples/output")
+@gallery.example("Output and literals", topic="Output and expressions")
+def output():
+    """Print values with {{ }}, write literals of every kind, join with ~ and comment with {# #}."""
+    return render_template("examples/output.html", course=data["output"])
+
+
+@app.route("/examples/expressions")
+@gallery.example("Expressions", topic="Output and expressions")
+def expressions():
+    """Compute in the template: arithmetic, comparisons, and, or, not, in, inline if, methods."""
+    return render_template("examples/expressions.html", lab=data["expressions"])
+
+
+@app.route("/examples/undefined")
+@gallery.example("Undefined values and defaults", topic="Output and expressions")
+def undefined():
+    """Fall back on a default for a missing value, and test whether a name is defined."""
+    return render_template("examples/undefined.html", student=data["undefined"])
+
+
 # --- Routes: filters ----------------------------------------------------------
 
 
