@@ -81,6 +81,12 @@ class Student:
 # Filters
 
 
+@app.template_filter("plural")
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """Count in words: 1|plural("quiz", "quizzes") is "1 quiz", 3|plural("lab") is "3 labs"."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
 @app.template_filter("format_date")
 def format_date(value: date, fmt: str = "%a %d %b %Y") -> str:
     """Format a date or a datetime for people: "Fri 25 Sep 2026", or as the strftime format says."""
@@ -217,6 +223,55 @@ def undefined():
 
 
 # --- Routes: filters ----------------------------------------------------------
+
+
+@app.route("/examples/string_filters")
+@gallery.example("String filters", topic="Filters")
+def string_filters():
+    """Change text with filters: case, spaces, truncating, replacing, wrapping and links."""
+    return render_template("examples/string_filters.html", post=data["string_filters"])
+
+
+@app.route("/examples/number_filters")
+@gallery.example("Number filters", topic="Filters")
+def number_filters():
+    """Round, convert and format numbers for people, and show file sizes."""
+    return render_template("examples/number_filters.html", report=data["number_filters"])
+
+
+@app.route("/examples/list_filters")
+@gallery.example("List filters", topic="Filters")
+def list_filters():
+    """Count, sort, reverse, de-duplicate and total a list with filters."""
+    return render_template("examples/list_filters.html", students=data["list_filters"])
+
+
+@app.route("/examples/select_filters")
+@gallery.example("Map, select and reject", topic="Filters")
+def select_filters():
+    """Pick one attribute with map, and keep or drop items with select, reject and selectattr."""
+    return render_template("examples/select_filters.html", submissions=data["select_filters"])
+
+
+@app.route("/examples/group_filters")
+@gallery.example("Batch, slice and groupby", topic="Filters")
+def group_filters():
+    """Split a list into rows with batch, columns with slice, and groups with groupby."""
+    return render_template("examples/group_filters.html", students=data["group_filters"])
+
+
+@app.route("/examples/dict_filters")
+@gallery.example("Dict filters", topic="Filters")
+def dict_filters():
+    """Sort a dict by key or by value, loop over its items, and make HTML attributes from it."""
+    return render_template("examples/dict_filters.html", course=data["dict_filters"])
+
+
+@app.route("/examples/custom_filters")
+@gallery.example("Custom filters", topic="Filters", also=("plural",))
+def custom_filters():
+    """Filter a whole block with {% filter %}, and write a filter of your own in Python."""
+    return render_template("examples/custom_filters.html", lab=data["custom_filters"])
 
 
 # --- Routes: tests ------------------------------------------------------------
