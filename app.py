@@ -96,6 +96,12 @@ def format_date(value: date, fmt: str = "%a %d %b %Y") -> str:
 # Tests
 
 
+@app.template_test("blank")
+def is_blank(value: object) -> bool:
+    """True for None and for text of nothing but white space: {% if week.notes is blank %}."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 # Globals and context processors
 
 # --- Routes: the lab, step by step ------------------------------------------
@@ -275,6 +281,20 @@ def custom_filters():
 
 
 # --- Routes: tests ------------------------------------------------------------
+
+
+@app.route("/examples/type_tests")
+@gallery.example("Type tests", topic="Tests")
+def type_tests():
+    """Ask what a value is with is none, is number, is string, is mapping, is sequence..."""
+    return render_template("examples/type_tests.html", profile=data["type_tests"])
+
+
+@app.route("/examples/value_tests")
+@gallery.example("Value tests", topic="Tests", also=("is_blank",))
+def value_tests():
+    """Test values with odd, even, divisibleby, in and comparisons, and write a test of your own."""
+    return render_template("examples/value_tests.html", course=data["value_tests"])
 
 
 # --- Routes: loops and conditionals -------------------------------------------
