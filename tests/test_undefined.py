@@ -1,5 +1,7 @@
 """/examples/undefined: |default for missing values, is defined, and this app's StrictUndefined."""
 
+from urllib.parse import quote
+
 import pytest
 from flask import Flask
 from jinja2 import UndefinedError
@@ -47,7 +49,7 @@ def test_defined_fields_are_shown_and_linked(demo, data, variant):
     student = data.variant("undefined", variant)
     shown = demo("undefined", variant)
     github = shown.select_one("ul.links > li.github a")
-    assert github["href"] == f"https://github.com/{student['github']}"
+    assert github["href"] == f"https://github.com/{quote(student['github'])}"  # as |urlencode does
     assert text(github) == f"GitHub: {student['github']}"
 
 
