@@ -20,6 +20,8 @@ import os
 import random
 import secrets
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from flask import Flask, render_template
@@ -74,6 +76,27 @@ def add_security_headers(response):
 data = load_data(Path(app.root_path) / "data")
 gallery = Gallery(app, data)
 
+# JSON has no objects of your own, so the views build them from its rows.
+
+
+@dataclass
+class Student:
+    """A student of the course and their lab scores, one row of data/objects.json."""
+
+    name: str
+    email: str
+    scores: list[int]
+
+    @property
+    def average(self) -> float:
+        """The mean score, or 0.0 before the first lab: a property, read without ()."""
+        return sum(self.scores) / len(self.scores) if self.scores else 0.0
+
+    def initials(self) -> str:
+        """The first letter of each name, "Priya Natarajan" giving "PN": a method, called with ()."""
+        return "".join(name[0] for name in self.name.split())
+
+
 # --- Template filters, tests, globals and context processors -----------------
 
 # Filters
@@ -90,7 +113,26 @@ def show_whitespace(text):
     )
 
 
+@app.template_filter("plural")
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """Count in words: 1|plural("quiz", "quizzes") is "1 quiz", 3|plural("lab") is "3 labs"."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+@app.template_filter("format_date")
+def format_date(value: date, fmt: str = "%a %d %b %Y") -> str:
+    """Format a date or a datetime for people: "Fri 25 Sep 2026", or as the strftime format says."""
+    return value.strftime(fmt)
+
+
 # Tests
+
+
+@app.template_test("blank")
+def is_blank(value: object) -> bool:
+    """True for None and for text of nothing but white space: {% if week.notes is blank %}."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
 
 # Globals and context processors
 
@@ -170,13 +212,127 @@ def tree():
     return render_template("examples/tree.html", project=data["tree"])
 
 
+@app.route("/examples/python_types")
+@gallery.example("Tuples, sets, None and booleans", topic="Data from Python")
+def python_types():
+    """Pass a tuple, a set, None and booleans, and see how each prints and how to test it."""
+    course = data["python_types"]
+    # JSON has lists but no tuples or sets: the view makes them.
+    room, languages = tuple(course["room"]), set(course["languages"])
+    return render_template(
+        "examples/python_types.html", room=room, languages=languages, ta=course["ta"], is_open=course["open"]
+    )
+
+
+@app.route("/examples/objects")
+@gallery.example("Objects and dataclasses", topic="Data from Python")
+def objects():
+    """Read a dataclass's fields and a property, and call its method, from the template."""
+    students = [Student(**row) for row in data["objects"]]
+    return render_template("examples/objects.html", students=students)
+
+
+@app.route("/examples/dates")
+@gallery.example("Dates and times", topic="Data from Python", also=("format_date",))
+def dates():
+    """Turn ISO strings into dates in the view, and format them in the template with a filter."""
+    course = data["dates"]
+    today = date.fromisoformat(course["today"])  # fixed, so the page reads the same every day
+    assignments = [dict(row, due=datetime.fromisoformat(row["due"])) for row in course["assignments"]]
+    return render_template("examples/dates.html", assignments=assignments, today=today)
+
+
 # --- Routes: output and expressions -------------------------------------------
+
+
+@app.route("/examples/output")
+@gallery.example("Output and literals", topic="Output and expressions")
+def output():
+    """Print values with {{ }}, write literals of every kind, join with ~ and comment with {# #}."""
+    return render_template("examples/output.html", course=data["output"])
+
+
+@app.route("/examples/expressions")
+@gallery.example("Expressions", topic="Output and expressions")
+def expressions():
+    """Compute in the template: arithmetic, comparisons, and, or, not, in, inline if, methods."""
+    return render_template("examples/expressions.html", lab=data["expressions"])
+
+
+@app.route("/examples/undefined")
+@gallery.example("Undefined values and defaults", topic="Output and expressions")
+def undefined():
+    """Fall back on a default for a missing value, and test whether a name is defined."""
+    return render_template("examples/undefined.html", student=data["undefined"])
 
 
 # --- Routes: filters ----------------------------------------------------------
 
 
+@app.route("/examples/string_filters")
+@gallery.example("String filters", topic="Filters")
+def string_filters():
+    """Change text with filters: case, spaces, truncating, replacing, wrapping and links."""
+    return render_template("examples/string_filters.html", post=data["string_filters"])
+
+
+@app.route("/examples/number_filters")
+@gallery.example("Number filters", topic="Filters")
+def number_filters():
+    """Round, convert and format numbers for people, and show file sizes."""
+    return render_template("examples/number_filters.html", report=data["number_filters"])
+
+
+@app.route("/examples/list_filters")
+@gallery.example("List filters", topic="Filters")
+def list_filters():
+    """Count, sort, reverse, de-duplicate and total a list with filters."""
+    return render_template("examples/list_filters.html", students=data["list_filters"])
+
+
+@app.route("/examples/select_filters")
+@gallery.example("Map, select and reject", topic="Filters")
+def select_filters():
+    """Pick one attribute with map, and keep or drop items with select, reject and selectattr."""
+    return render_template("examples/select_filters.html", submissions=data["select_filters"])
+
+
+@app.route("/examples/group_filters")
+@gallery.example("Batch, slice and groupby", topic="Filters")
+def group_filters():
+    """Split a list into rows with batch, columns with slice, and groups with groupby."""
+    return render_template("examples/group_filters.html", students=data["group_filters"])
+
+
+@app.route("/examples/dict_filters")
+@gallery.example("Dict filters", topic="Filters")
+def dict_filters():
+    """Sort a dict by key or by value, loop over its items, and make HTML attributes from it."""
+    return render_template("examples/dict_filters.html", course=data["dict_filters"])
+
+
+@app.route("/examples/custom_filters")
+@gallery.example("Custom filters", topic="Filters", also=("plural",))
+def custom_filters():
+    """Filter a whole block with {% filter %}, and write a filter of your own in Python."""
+    return render_template("examples/custom_filters.html", lab=data["custom_filters"])
+
+
 # --- Routes: tests ------------------------------------------------------------
+
+
+@app.route("/examples/type_tests")
+@gallery.example("Type tests", topic="Tests")
+def type_tests():
+    """Ask what a value is with is none, is number, is string, is mapping, is sequence..."""
+    return render_template("examples/type_tests.html", profile=data["type_tests"])
+
+
+@app.route("/examples/value_tests")
+@gallery.example("Value tests", topic="Tests", also=("is_blank",))
+def value_tests():
+    """Test values with odd, even, divisibleby, in and comparisons, and write a test of your own."""
+    return render_template("examples/value_tests.html", course=data["value_tests"])
 
 
 # --- Routes: loops and conditionals -------------------------------------------

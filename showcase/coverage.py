@@ -216,6 +216,8 @@ COMPARE_TESTS = (
     "gt",
     "greaterthan",
     ">",
+    "ge",
+    ">=",
 )
 
 CONSTRUCTS = (

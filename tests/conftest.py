@@ -49,3 +49,19 @@ def soup():
     """
     client = showcase_app.test_client()
     return functools.cache(lambda url: get_soup(client, url))
+
+
+@pytest.fixture(scope="session")
+def demo():
+    """An example's demo, ``demo("lists", "empty")``, fetched and parsed once for the whole run.
+
+    A page with its panels takes tens of milliseconds to parse, and tests that only
+    read the demo can share it: each page and variant is fetched once, on first use.
+    """
+    client = showcase_app.test_client()
+
+    @functools.cache
+    def fetch(endpoint, variant="default"):
+        return get_soup(client, f"/examples/{endpoint}?variant={variant}").select_one("[data-demo]")
+
+    return fetch

@@ -62,6 +62,11 @@ def construct(name):
             "{% for a in xs %}{% for b in a %}{{ loop.index }}{% endfor %}{% endfor %}",
         ),
         ("extending a parent chosen by a variable", "{% extends layout %}", "{% extends 'base.html' %}"),
+        (
+            "is eq, is lt, is gt...",
+            "{% if hours is ge 9 %}heavy{% endif %}",
+            "{% if hours >= 9 %}heavy{% endif %}",
+        ),
     ],
 )
 def test_a_detector_finds_its_construct_and_only_it(app, name, uses, does_not):

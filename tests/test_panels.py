@@ -1,6 +1,7 @@
 """Every example page shows its demo and five panels read from the code: checked for every example."""
 
 import ast
+import datetime
 import functools
 import inspect
 import json
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import app as app_module
 import showcase.highlight
 from app import app as showcase_app
 from app import gallery as showcase_gallery
@@ -35,6 +37,18 @@ def page_url(endpoint, variant="default"):
 def panel_texts(soup, key):
     """The exact text of each file shown in one panel."""
     return [pre.get_text() for pre in soup.select(f'[data-panel="{key}"] pre')]
+
+
+def python_value(text):
+    """The value a context panel's Python text stands for.
+
+    Literals are read safely; anything else (a dataclass, a date) is evaluated with
+    nothing but app.py's names and the datetime module, which its reprs use.
+    """
+    try:
+        return ast.literal_eval(text)
+    except ValueError:
+        return eval(text, {**vars(app_module), "__builtins__": {}, "datetime": datetime})
 
 
 def structure(html):
@@ -103,7 +117,7 @@ def test_the_context_panel_equals_what_the_view_passed(app, client, gallery, end
     passed = {name: context[name] for name in example.context_names}
     [text] = panel_texts(soup, "context")
     name = soup.select_one('[data-panel="context"] .source-name').get_text()
-    shown = json.loads(text) if name == "context.json" else ast.literal_eval(text)
+    shown = json.loads(text) if name == "context.json" else python_value(text)
     assert shown == passed
 
 

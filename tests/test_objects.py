@@ -1,0 +1,68 @@
+"""/examples/objects: dataclasses from the view, their attributes, a property and a method."""
+
+import pytest
+
+from app import Student
+from html_helpers import captured_templates, table_rows, texts
+
+
+def expected_rows(rows):
+    """The table as the page should show it, worked out from the JSON rows."""
+    shown = []
+    for row in rows:
+        scores = row["scores"]
+        average = sum(scores) / len(scores) if scores else 0.0
+        shown.append(
+            {
+                "Initials": "".join(name[0] for name in row["name"].split()),
+                "Name": row["name"],
+                "Email": row["email"],
+                "Scores": ", ".join(map(str, scores)) or "no labs yet",
+                "Average": str(round(average, 1)),
+            }
+        )
+    return shown
+
+
+def test_a_student_knows_their_average_and_initials():
+    student = Student(name="Priya Natarajan", email="pnatarajan@example.edu", scores=[18, 20, 19, 17])
+    assert (student.average, student.initials()) == (18.5, "PN")
+    assert Student(name="Mei Chen", email="mchen@example.edu", scores=[]).average == 0.0
+
+
+def test_the_view_passes_students_not_dicts(app, client, data):
+    with captured_templates(app) as rendered:
+        client.get("/examples/objects")
+    [(_, context)] = rendered
+    assert context["students"] == [Student(**row) for row in data.variant("objects")]
+    assert all(type(student) is Student for student in context["students"])
+
+
+@pytest.mark.parametrize("variant", ["default", "tricky"])
+def test_each_student_shows_attributes_a_method_and_a_property(demo, data, variant):
+    rows = data.variant("objects", variant)
+    table = demo("objects", variant).select_one("table.students")
+    assert table_rows(table) == expected_rows(rows)
+    assert [abbr["title"] for abbr in table.select("abbr")] == [row["name"] for row in rows]
+
+
+def test_the_first_student_in_literal_values(demo):
+    [first, *_, last] = table_rows(demo("objects").select_one("table.students"))
+    assert first == {
+        "Initials": "PN",
+        "Name": "Priya Natarajan",
+        "Email": "pnatarajan@example.edu",
+        "Scores": "18, 20, 19, 17",
+        "Average": "18.5",
+    }
+    assert (last["Scores"], last["Average"]) == ("no labs yet", "0.0")
+
+
+def test_no_students_take_the_else_branch(demo):
+    assert texts(demo("objects", "empty"), "table.students tbody td") == ["No students enrolled yet."]
+
+
+def test_markup_in_the_data_stays_text(demo):
+    shown = demo("objects", "tricky")
+    assert shown.select("script, b") == []
+    assert texts(shown, "table.students tbody td:nth-child(2)")[0] == "<script>alert('obj')</script> Smith"
