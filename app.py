@@ -29,7 +29,7 @@ from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.gallery import Gallery
 from showcase.server import server_options
-from showcase.validation import BadQueryValue, query_choice
+from showcase.validation import BadQueryValue, QueryTextTooLong, query_choice, query_text
 
 # --- The app and its configuration ------------------------------------------
 
@@ -158,6 +158,14 @@ def tree():
 # --- Routes: escaping and safety ----------------------------------------------
 
 
+@app.route("/examples/autoescape")
+@gallery.example("Autoescaping", topic="Escaping and safety")
+def autoescape():
+    """Show a query-string comment as text: autoescaping, and the escape and forceescape filters."""
+    comment = query_text("comment", max_length=200, default='Loved <b>week 5</b> & its "filters" <3')
+    return render_template("examples/autoescape.html", comment=comment)
+
+
 # --- Routes: globals and extensions -------------------------------------------
 
 
@@ -171,6 +179,12 @@ def tree():
 def bad_query_value(error):
     """Say which values a query parameter allows, and show the one that was sent."""
     return render_template("errors/bad_query_value.html", error=error), 400
+
+
+@app.errorhandler(QueryTextTooLong)
+def query_text_too_long(error):
+    """Say how long a query parameter's text may be, and show the text that was sent."""
+    return render_template("errors/query_text_too_long.html", error=error), 400
 
 
 @app.errorhandler(HTTPException)
