@@ -23,6 +23,7 @@ from pathlib import Path
 
 from flask import Flask, render_template
 from jinja2 import StrictUndefined
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from showcase.coverage import GROUPS
@@ -164,6 +165,22 @@ def autoescape():
     """Show a query-string comment as text: autoescaping, and the escape and forceescape filters."""
     comment = query_text("comment", max_length=200, default='Loved <b>week 5</b> & its "filters" <3')
     return render_template("examples/autoescape.html", comment=comment)
+
+
+@app.route("/examples/trusted_html")
+@gallery.example("Trusted HTML", topic="Escaping and safety")
+def trusted_html():
+    """Mark HTML the program wrote itself as safe: Markup, the safe filter, and autoescape blocks."""
+    hours = data["trusted_html"]
+    notice = Markup("Office hours move to <strong>{}</strong> this week.").format(hours["room"])
+    return render_template("examples/trusted_html.html", notice=notice, hours=hours)
+
+
+@app.route("/examples/data_island")
+@gallery.example("A JSON data island", topic="Escaping and safety")
+def data_island():
+    """Hand data to scripts as JSON: the tojson filter in a script element of type application/json."""
+    return render_template("examples/data_island.html", office_hours=data["data_island"])
 
 
 # --- Routes: globals and extensions -------------------------------------------
