@@ -20,6 +20,7 @@ import os
 import random
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask, render_template
 from jinja2 import StrictUndefined
@@ -57,6 +58,17 @@ gallery = Gallery(app, data)
 # --- Template filters, tests, globals and context processors -----------------
 
 # Filters
+
+
+@app.template_filter()
+def allowed_url(url):
+    """Return the URL if its scheme is http, https or mailto, else "": a URL not to link."""
+    try:
+        scheme = urlsplit(url).scheme  # lower case, after the spaces and tabs a browser skips too
+    except ValueError:  # not a URL at all, such as "http://[::1"
+        return ""
+    return url if scheme in ("http", "https", "mailto") else ""
+
 
 # Tests
 
@@ -181,6 +193,14 @@ def trusted_html():
 def data_island():
     """Hand data to scripts as JSON: the tojson filter in a script element of type application/json."""
     return render_template("examples/data_island.html", office_hours=data["data_island"])
+
+
+@app.route("/examples/safe_urls")
+@gallery.example("Safe URLs", topic="Escaping and safety", also=("allowed_url",))
+def safe_urls():
+    """Link a URL from a user only if its scheme is allowed: a javascript: URL is shown, not linked."""
+    url = query_text("url", max_length=300)
+    return render_template("examples/safe_urls.html", links=data["safe_urls"], url=url)
 
 
 # --- Routes: globals and extensions -------------------------------------------

@@ -72,8 +72,11 @@ def test_the_five_panels_are_there_in_order_and_not_empty(page, endpoint):
 @pytest.mark.parametrize("endpoint", EXAMPLES)
 def test_the_view_panel_is_the_view_functions_source(page, gallery, endpoint):
     soup = page(page_url(endpoint))
-    view = gallery.by_endpoint[endpoint].view
-    assert panel_texts(soup, "view") == [inspect.getsource(view)]
+    example = gallery.by_endpoint[endpoint]
+    view = example.view
+    # The view, then each function named in also= (a filter, a handler...), in that order.
+    functions = [view, *example.also_functions()]
+    assert panel_texts(soup, "view") == [inspect.getsource(function) for function in functions]
     first = inspect.getsourcelines(view)[1]
     assert soup.select_one('[data-panel="view"] .source-name').get_text() == "app.py"
     assert soup.select_one('[data-panel="view"] .source-note').get_text().startswith(f"lines {first} to ")
