@@ -206,6 +206,13 @@ def safe_urls():
 # --- Routes: globals and extensions -------------------------------------------
 
 
+@app.route("/examples/global_functions")
+@gallery.example("Global functions", topic="Globals and extensions")
+def global_functions():
+    """Lay out lab sections with range(), dict(), cycler(), joiner(), namespace() and lipsum()."""
+    return render_template("examples/global_functions.html", sections=data["global_functions"])
+
+
 # --- Routes: Flask's side -----------------------------------------------------
 
 
