@@ -213,6 +213,13 @@ def global_functions():
     return render_template("examples/global_functions.html", sections=data["global_functions"])
 
 
+@app.route("/examples/extensions")
+@gallery.example("Jinja extensions", topic="Globals and extensions")
+def extensions():
+    """Collect late work with {% do %}, and count it in words with {% trans %} and {% pluralize %}."""
+    return render_template("examples/extensions.html", report=data["extensions"])
+
+
 # --- Routes: Flask's side -----------------------------------------------------
 
 
