@@ -22,7 +22,7 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, render_template
+from flask import Flask, abort, render_template
 from jinja2 import StrictUndefined
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
@@ -221,6 +221,27 @@ def extensions():
 
 
 # --- Routes: Flask's side -----------------------------------------------------
+
+
+@app.route("/examples/urls/week/<int:week>")
+@app.route("/examples/urls")
+@gallery.example("Building URLs", topic="Flask's side")
+def urls(week=1):
+    """Build every link with url_for: route arguments, query values, anchors and static files."""
+    weeks = data["urls"]
+    if not 1 <= week <= len(weeks):
+        abort(404)
+    return render_template("examples/urls.html", weeks=weeks, week=week)
+
+
+@app.route("/examples/search")
+@gallery.example("A search form", topic="Flask's side")
+def search():
+    """Filter a glossary with a GET search form that keeps, and safely echoes, what was typed."""
+    query = query_text("q", max_length=50)
+    needle = query.strip().casefold()
+    terms = [term for term in data["search"] if needle in f"{term['term']} {term['meaning']}".casefold()]
+    return render_template("examples/search.html", query=query, terms=terms)
 
 
 # --- Error handlers -----------------------------------------------------------
