@@ -22,7 +22,7 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, render_template
+from flask import Flask, abort, flash, redirect, render_template, request, url_for
 from jinja2 import StrictUndefined
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
@@ -242,6 +242,35 @@ def search():
     needle = query.strip().casefold()
     terms = [term for term in data["search"] if needle in f"{term['term']} {term['meaning']}".casefold()]
     return render_template("examples/search.html", query=query, terms=terms)
+
+
+def booking_errors(form, slots):
+    """Say what is wrong with an office-hours booking, field by field: an empty dict when nothing is."""
+    errors = {}
+    if not form.get("name", "").strip() or len(form["name"]) > 60:
+        errors["name"] = "Enter your name, in 60 characters or fewer."
+    if "@" not in form.get("email", "") or len(form["email"]) > 100:
+        errors["email"] = "Enter your email address, such as ada@example.edu."
+    if form.get("slot") not in slots:
+        errors["slot"] = "Choose one of the times listed."
+    if len(form.get("question", "")) > 500:
+        errors["question"] = "Keep your question to 500 characters or fewer."
+    return errors
+
+
+@app.route("/examples/forms", methods=["GET", "POST"])
+@gallery.example("A POST form", topic="Flask's side", also=("booking_errors",))
+def forms():
+    """Check a POST form: errors with status 400 and the values kept, or flash and redirect (PRG)."""
+    form, errors = request.form.to_dict(), {}
+    if request.method == "POST":
+        errors = booking_errors(form, data["forms"])
+        if not errors:
+            flash(f"Booked {form['slot']} for {form['name']}.", "success")
+            flash("Bring your laptop, with python app.py running.", "info")
+            return redirect(url_for("forms"))
+    status = 400 if errors else 200
+    return render_template("examples/forms.html", slots=data["forms"], form=form, errors=errors), status
 
 
 # --- Error handlers -----------------------------------------------------------
