@@ -22,7 +22,7 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, flash, redirect, render_template, request, url_for
+from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
 from jinja2 import StrictUndefined
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
@@ -271,6 +271,15 @@ def forms():
             return redirect(url_for("forms"))
     status = 400 if errors else 200
     return render_template("examples/forms.html", slots=data["forms"], form=form, errors=errors), status
+
+
+@app.route("/examples/session_g")
+@gallery.example("session and g", topic="Flask's side")
+def session_g():
+    """Count this browser's visits in the session, and keep this request's student in g."""
+    session["visits"] = session.get("visits", 0) + 1
+    g.student = data["session_g"]
+    return render_template("examples/session_g.html")
 
 
 # --- Error handlers -----------------------------------------------------------
