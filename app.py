@@ -74,6 +74,13 @@ def allowed_url(url):
 
 # Globals and context processors
 
+
+@app.context_processor
+def inject_course():
+    """Give every template the course's code, term and staff email, without a view passing them."""
+    return {"course_info": {"code": "CS253", "term": "Fall 2026", "staff_email": "cs253-staff@example.edu"}}
+
+
 # --- Routes: the lab, step by step ------------------------------------------
 
 
@@ -280,6 +287,13 @@ def session_g():
     session["visits"] = session.get("visits", 0) + 1
     g.student = data["session_g"]
     return render_template("examples/session_g.html")
+
+
+@app.route("/examples/context_processors")
+@gallery.example("Context processors", topic="Flask's side", also=("inject_course",))
+def context_processors():
+    """Show the course's details, which a context processor gives every template, beside the news."""
+    return render_template("examples/context_processors.html", announcements=data["context_processors"])
 
 
 # --- Error handlers -----------------------------------------------------------
