@@ -81,6 +81,12 @@ def inject_course():
     return {"course_info": {"code": "CS253", "term": "Fall 2026", "staff_email": "cs253-staff@example.edu"}}
 
 
+@app.template_global()
+def percent(part, whole):
+    """Return part as a whole-number percentage of whole, or 0 when whole is 0."""
+    return round(100 * part / whole) if whole else 0
+
+
 # --- Routes: the lab, step by step ------------------------------------------
 
 
@@ -294,6 +300,13 @@ def session_g():
 def context_processors():
     """Show the course's details, which a context processor gives every template, beside the news."""
     return render_template("examples/context_processors.html", announcements=data["context_processors"])
+
+
+@app.route("/examples/template_globals")
+@gallery.example("Template globals", topic="Flask's side", also=("percent",))
+def template_globals():
+    """Call a Python function from any template: percent(), registered with @app.template_global."""
+    return render_template("examples/template_globals.html", progress=data["template_globals"])
 
 
 # --- Error handlers -----------------------------------------------------------
