@@ -309,6 +309,14 @@ def template_globals():
     return render_template("examples/template_globals.html", progress=data["template_globals"])
 
 
+@app.route("/examples/config_values")
+@gallery.example("config in templates", topic="Flask's side")
+def config_values():
+    """Show a few of Flask's settings through config, chosen by name: never the secret ones."""
+    shown = ("DEBUG", "TESTING", "SESSION_COOKIE_NAME", "PERMANENT_SESSION_LIFETIME", "MAX_CONTENT_LENGTH")
+    return render_template("examples/config_values.html", shown=shown)
+
+
 # --- Error handlers -----------------------------------------------------------
 
 
