@@ -317,6 +317,19 @@ def config_values():
     return render_template("examples/config_values.html", shown=shown)
 
 
+@app.route("/examples/error_pages")
+@gallery.example(
+    "Custom error pages", topic="Flask's side", also=("bad_query_value", "query_text_too_long", "http_error")
+)
+def error_pages():
+    """Answer with the error a form asks for, shown by the app's own error handlers and templates."""
+    codes = ("none", "403", "404", "410", "500")
+    code = query_choice("code", codes)
+    if code != "none":
+        abort(int(code))
+    return render_template("examples/error_pages.html", codes=codes)
+
+
 # --- Error handlers -----------------------------------------------------------
 
 
