@@ -22,7 +22,18 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Flask,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    render_template_string,
+    request,
+    session,
+    url_for,
+)
 from jinja2 import StrictUndefined
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
@@ -328,6 +339,16 @@ def error_pages():
     if code != "none":
         abort(int(code))
     return render_template("examples/error_pages.html", codes=codes)
+
+
+@app.route("/examples/render_string")
+@gallery.example("Templates in strings", topic="Flask's side")
+def render_string():
+    """Render a template kept in a constant string: the user's name goes in as a variable, not as code."""
+    name = query_text("name", max_length=40, default="Ada")
+    source = '<p class="greeting">Hello, {{ name }}! Welcome to CS253.</p>'
+    html = render_template_string(source, name=name)
+    return render_template("examples/render_string.html", source=source, name=name, html=html)
 
 
 # --- Error handlers -----------------------------------------------------------
