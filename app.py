@@ -32,6 +32,7 @@ from flask import (
     render_template_string,
     request,
     session,
+    stream_template,
     url_for,
 )
 from jinja2 import StrictUndefined
@@ -349,6 +350,13 @@ def render_string():
     source = '<p class="greeting">Hello, {{ name }}! Welcome to CS253.</p>'
     html = render_template_string(source, name=name)
     return render_template("examples/render_string.html", source=source, name=name, html=html)
+
+
+@app.route("/examples/streaming")
+@gallery.example("Streaming a long page", topic="Flask's side")
+def streaming():
+    """Send a long access log as it renders, with stream_template instead of render_template."""
+    return stream_template("examples/streaming.html", log=data["streaming"])
 
 
 # --- Error handlers -----------------------------------------------------------
