@@ -50,17 +50,17 @@ def test_the_view_panel_shows_the_three_handlers_after_the_view(client):
     assert all("@app.errorhandler(" in inspect.getsource(h) for h in handlers)
 
 
-def test_the_table_names_each_handler_and_template_and_its_link_answers(client):
-    table = get_soup(client, "/examples/error_pages").select_one("[data-demo] table.error-handlers")
-    assert texts(table, "tbody td:nth-of-type(3)") == [
+def test_the_list_names_each_handler_and_template_and_its_link_answers(client):
+    handlers = get_soup(client, "/examples/error_pages").select_one("[data-demo] ul.error-handlers")
+    assert texts(handlers, "li .handler") == [
         "http_error()",
         "bad_query_value()",
         "query_text_too_long()",
     ]
-    assert texts(table, "tbody td:nth-of-type(4)") == [
+    assert texts(handlers, "li .handler-template") == [
         "errors/error.html",
         "errors/bad_query_value.html",
         "errors/query_text_too_long.html",
     ]
-    [link] = table.select("a")
+    [link] = handlers.select("a")
     assert client.get(link["href"]).status_code == 200

@@ -28,8 +28,9 @@ def test_the_name_fills_in_the_variable(client):
 
 @pytest.mark.parametrize("name", ["{{ 7 * 7 }}", "{{ config }}", "{% for x in range(3) %}x{% endfor %}"])
 def test_template_code_in_the_name_is_data_never_run(client, name):
-    assert returned(client, name) == f'<p class="greeting">Hello, {name}! Welcome to CS253.</p>'
-    assert "49" not in returned(client, name)
+    result = returned(client, name)
+    assert result == f'<p class="greeting">Hello, {name}! Welcome to CS253.</p>'
+    assert "49" not in result
 
 
 def test_the_string_template_escapes_the_name_itself(client):
