@@ -345,7 +345,7 @@ def error_pages():
 @app.route("/examples/render_string")
 @gallery.example("Templates in strings", topic="Flask's side")
 def render_string():
-    """Render a template kept in a constant string: the user's name goes in as a variable, not as code."""
+    """Render a constant template string, with the user's name passed as a variable, never as code."""
     name = query_text("name", max_length=40, default="Ada")
     source = '<p class="greeting">Hello, {{ name }}! Welcome to CS253.</p>'
     html = render_template_string(source, name=name)
