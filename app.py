@@ -23,8 +23,21 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from flask import Flask, render_template
+from flask import (
+    Flask,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    render_template_string,
+    request,
+    session,
+    stream_template,
+    url_for,
+)
 from jinja2 import StrictUndefined
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
@@ -35,7 +48,7 @@ from showcase.export import freeze_command
 from showcase.gallery import Gallery
 from showcase.security import SECURITY_HEADERS
 from showcase.server import server_options
-from showcase.validation import BadQueryValue, query_choice
+from showcase.validation import BadQueryValue, QueryTextTooLong, query_choice, query_text
 
 # --- The app and its configuration ------------------------------------------
 
@@ -125,6 +138,16 @@ def format_date(value: date, fmt: str = "%a %d %b %Y") -> str:
     return value.strftime(fmt)
 
 
+@app.template_filter()
+def allowed_url(url):
+    """Return the URL if its scheme is http, https or mailto, else "": a URL not to link."""
+    try:
+        scheme = urlsplit(url).scheme  # lower case, after the spaces and tabs a browser skips too
+    except ValueError:  # not a URL at all, such as "http://[::1"
+        return ""
+    return url if scheme in ("http", "https", "mailto") else ""
+
+
 # Tests
 
 
@@ -135,6 +158,19 @@ def is_blank(value: object) -> bool:
 
 
 # Globals and context processors
+
+
+@app.context_processor
+def inject_course():
+    """Give every template the course's code, term and staff email, without a view passing them."""
+    return {"course_info": {"code": "CS253", "term": "Fall 2026", "staff_email": "cs253-staff@example.edu"}}
+
+
+@app.template_global()
+def percent(part, whole):
+    """Return part as a whole-number percentage of whole, or 0 when whole is 0."""
+    return round(100 * part / whole) if whole else 0
+
 
 # --- Routes: the lab, step by step ------------------------------------------
 
@@ -482,10 +518,167 @@ def whitespace():
 # --- Routes: escaping and safety ----------------------------------------------
 
 
+@app.route("/examples/autoescape")
+@gallery.example("Autoescaping", topic="Escaping and safety")
+def autoescape():
+    """Show a query-string comment as text: autoescaping, and the escape and forceescape filters."""
+    comment = query_text("comment", max_length=200, default='Loved <b>week 5</b> & its "filters" <3')
+    return render_template("examples/autoescape.html", comment=comment)
+
+
+@app.route("/examples/trusted_html")
+@gallery.example("Trusted HTML", topic="Escaping and safety")
+def trusted_html():
+    """Mark HTML the program wrote itself as safe: Markup, the safe filter, and autoescape blocks."""
+    hours = data["trusted_html"]
+    notice = Markup("Office hours move to <strong>{}</strong> this week.").format(hours["room"])
+    return render_template("examples/trusted_html.html", notice=notice, hours=hours)
+
+
+@app.route("/examples/data_island")
+@gallery.example("A JSON data island", topic="Escaping and safety")
+def data_island():
+    """Hand data to scripts as JSON: the tojson filter in a script element of type application/json."""
+    return render_template("examples/data_island.html", office_hours=data["data_island"])
+
+
+@app.route("/examples/safe_urls")
+@gallery.example("Safe URLs", topic="Escaping and safety", also=("allowed_url",))
+def safe_urls():
+    """Link a URL from a user only if its scheme is allowed: a javascript: URL is shown, not linked."""
+    url = query_text("url", max_length=300)
+    return render_template("examples/safe_urls.html", links=data["safe_urls"], url=url)
+
+
 # --- Routes: globals and extensions -------------------------------------------
 
 
+@app.route("/examples/global_functions")
+@gallery.example("Global functions", topic="Globals and extensions")
+def global_functions():
+    """Lay out lab sections with range(), dict(), cycler(), joiner(), namespace() and lipsum()."""
+    return render_template("examples/global_functions.html", sections=data["global_functions"])
+
+
+@app.route("/examples/extensions")
+@gallery.example("Jinja extensions", topic="Globals and extensions")
+def extensions():
+    """Collect late work with {% do %}, and count it in words with {% trans %} and {% pluralize %}."""
+    return render_template("examples/extensions.html", report=data["extensions"])
+
+
 # --- Routes: Flask's side -----------------------------------------------------
+
+
+@app.route("/examples/urls/week/<int:week>")
+@app.route("/examples/urls")
+@gallery.example("Building URLs", topic="Flask's side")
+def urls(week=1):
+    """Build every link with url_for: route arguments, query values, anchors and static files."""
+    weeks = data["urls"]
+    if not 1 <= week <= len(weeks):
+        abort(404)
+    return render_template("examples/urls.html", weeks=weeks, week=week)
+
+
+@app.route("/examples/search")
+@gallery.example("A search form", topic="Flask's side")
+def search():
+    """Filter a glossary with a GET search form that keeps, and safely echoes, what was typed."""
+    query = query_text("q", max_length=50)
+    needle = query.strip().casefold()
+    terms = [term for term in data["search"] if needle in f"{term['term']} {term['meaning']}".casefold()]
+    return render_template("examples/search.html", query=query, terms=terms)
+
+
+def booking_errors(form, slots):
+    """Say what is wrong with an office-hours booking, field by field: an empty dict when nothing is."""
+    errors = {}
+    if not form.get("name", "").strip() or len(form["name"]) > 60:
+        errors["name"] = "Enter your name, in 60 characters or fewer."
+    if "@" not in form.get("email", "") or len(form["email"]) > 100:
+        errors["email"] = "Enter your email address, such as ada@example.edu."
+    if form.get("slot") not in slots:
+        errors["slot"] = "Choose one of the times listed."
+    if len(form.get("question", "")) > 500:
+        errors["question"] = "Keep your question to 500 characters or fewer."
+    return errors
+
+
+@app.route("/examples/forms", methods=["GET", "POST"])
+@gallery.example("A POST form", topic="Flask's side", also=("booking_errors",))
+def forms():
+    """Check a POST form: errors with status 400 and the values kept, or flash and redirect (PRG)."""
+    form, errors = request.form.to_dict(), {}
+    if request.method == "POST":
+        errors = booking_errors(form, data["forms"])
+        if not errors:
+            flash(f"Booked {form['slot']} for {form['name']}.", "success")
+            flash("Bring your laptop, with python app.py running.", "info")
+            return redirect(url_for("forms"))
+    status = 400 if errors else 200
+    return render_template("examples/forms.html", slots=data["forms"], form=form, errors=errors), status
+
+
+@app.route("/examples/session_g")
+@gallery.example("session and g", topic="Flask's side")
+def session_g():
+    """Count this browser's visits in the session, and keep this request's student in g."""
+    session["visits"] = session.get("visits", 0) + 1
+    g.student = data["session_g"]
+    return render_template("examples/session_g.html")
+
+
+@app.route("/examples/context_processors")
+@gallery.example("Context processors", topic="Flask's side", also=("inject_course",))
+def context_processors():
+    """Show the course's details, which a context processor gives every template, beside the news."""
+    return render_template("examples/context_processors.html", announcements=data["context_processors"])
+
+
+@app.route("/examples/template_globals")
+@gallery.example("Template globals", topic="Flask's side", also=("percent",))
+def template_globals():
+    """Call a Python function from any template: percent(), registered with @app.template_global."""
+    return render_template("examples/template_globals.html", progress=data["template_globals"])
+
+
+@app.route("/examples/config_values")
+@gallery.example("config in templates", topic="Flask's side")
+def config_values():
+    """Show a few of Flask's settings through config, chosen by name: never the secret ones."""
+    shown = ("DEBUG", "TESTING", "SESSION_COOKIE_NAME", "PERMANENT_SESSION_LIFETIME", "MAX_CONTENT_LENGTH")
+    return render_template("examples/config_values.html", shown=shown)
+
+
+@app.route("/examples/error_pages")
+@gallery.example(
+    "Custom error pages", topic="Flask's side", also=("bad_query_value", "query_text_too_long", "http_error")
+)
+def error_pages():
+    """Answer with the error a form asks for, shown by the app's own error handlers and templates."""
+    codes = ("none", "403", "404", "410", "500")
+    code = query_choice("code", codes)
+    if code != "none":
+        abort(int(code))
+    return render_template("examples/error_pages.html", codes=codes)
+
+
+@app.route("/examples/render_string")
+@gallery.example("Templates in strings", topic="Flask's side")
+def render_string():
+    """Render a constant template string, with the user's name passed as a variable, never as code."""
+    name = query_text("name", max_length=40, default="Ada")
+    source = '<p class="greeting">Hello, {{ name }}! Welcome to CS253.</p>'
+    html = render_template_string(source, name=name)
+    return render_template("examples/render_string.html", source=source, name=name, html=html)
+
+
+@app.route("/examples/streaming")
+@gallery.example("Streaming a long page", topic="Flask's side")
+def streaming():
+    """Send a long access log as it renders, with stream_template instead of render_template."""
+    return stream_template("examples/streaming.html", log=data["streaming"])
 
 
 # --- Error handlers -----------------------------------------------------------
@@ -495,6 +688,12 @@ def whitespace():
 def bad_query_value(error):
     """Say which values a query parameter allows, and show the one that was sent."""
     return render_template("errors/bad_query_value.html", error=error), 400
+
+
+@app.errorhandler(QueryTextTooLong)
+def query_text_too_long(error):
+    """Say how long a query parameter's text may be, and show the text that was sent."""
+    return render_template("errors/query_text_too_long.html", error=error), 400
 
 
 @app.errorhandler(HTTPException)

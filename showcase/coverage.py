@@ -532,7 +532,8 @@ CONSTRUCTS = (
     Construct(
         "Escaping and safety",
         "autoescaping a value from the query string",
-        all_of(python(r"request\.args"), node(nodes.Output)),
+        # Free text from the query string: read directly, or through showcase.validation's query_text().
+        all_of(python(r"request\.args|\bquery_text\("), node(nodes.Output)),
     ),
     Construct("Escaping and safety", "Markup for trusted HTML", python(r"\bMarkup\(")),
     Construct("Escaping and safety", "{% autoescape %} blocks", node(nodes.ScopedEvalContextModifier)),

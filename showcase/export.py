@@ -26,17 +26,18 @@ import click
 from flask import Flask, current_app, g, render_template
 from flask_frozen import Freezer
 from werkzeug.exceptions import NotFound
+from werkzeug.routing import Rule
 
 EXPORT_FLAG = "SHOWCASE_EXPORT"
 
 
-def page_endpoints(app: Flask) -> dict[str, str]:
-    """The endpoints of the site's pages (GET, no URL arguments), with their rule."""
-    return {
-        rule.endpoint: rule.rule
+def page_rules(app: Flask) -> list[Rule]:
+    """The rules of the site's pages: every rule that answers GET, but the static files'."""
+    return [
+        rule
         for rule in app.url_map.iter_rules()
-        if "GET" in (rule.methods or ()) and not rule.arguments and rule.endpoint != "static"
-    }
+        if "GET" in (rule.methods or ()) and rule.endpoint != "static"
+    ]
 
 
 def file_url(path: str) -> str:
@@ -46,13 +47,17 @@ def file_url(path: str) -> str:
 
 def prepare(app: Flask) -> None:
     """Put the app in export mode: .html URLs, variants as paths, a 404.html. Before any request."""
-    pages = page_endpoints(app)
+    rules = page_rules(app)
+    pages = {rule.endpoint for rule in rules}
     gallery = app.extensions["showcase.gallery"]
-    for endpoint, rule in pages.items():
-        app.add_url_rule(file_url(rule), endpoint=endpoint, view_func=app.view_functions[endpoint])
+    for rule in rules:
+        # /examples/urls/week/<int:week> gets /examples/urls/week/<int:week>.html, and so on.
+        app.add_url_rule(
+            file_url(rule.rule), endpoint=rule.endpoint, view_func=app.view_functions[rule.endpoint]
+        )
     for example in gallery.examples:
-        rule = pages[example.endpoint]
-        app.add_url_rule(f"{rule}/<variant>.html", endpoint=example.endpoint, view_func=example.view)
+        plain = next(rule for rule in rules if rule.endpoint == example.endpoint and not rule.arguments)
+        app.add_url_rule(f"{plain.rule}/<variant>.html", endpoint=example.endpoint, view_func=example.view)
 
     @app.url_value_preprocessor
     def variant_from_path(endpoint: str | None, values: dict[str, Any] | None) -> None:
@@ -69,7 +74,7 @@ def prepare(app: Flask) -> None:
     app.config[EXPORT_FLAG] = True
 
 
-def _file_url_for(build: Callable[..., str], pages: dict[str, str]) -> Callable[..., str]:
+def _file_url_for(build: Callable[..., str], pages: set[str]) -> Callable[..., str]:
     def url_for(endpoint: str, **values: Any) -> str:
         # Build with every value, as usual, so Frozen-Flask sees (and follows) this link.
         built = urlsplit(build(endpoint, **values))
@@ -103,4 +108,18 @@ def freeze(app: Flask, destination: Path) -> set[str]:
     )
     if destination.exists():
         shutil.rmtree(destination)
-    return Freezer(app).freeze()
+    freezer = Freezer(app)
+    # Frozen-Flask follows every url_for() a page makes; one that answers no GET (an API
+    # that takes a POST) has no file to be.
+    getters = {rule.endpoint for rule in page_rules(app)} | {"static"}
+    logged = freezer.url_for_logger.iter_calls
+    freezer.url_for_logger.iter_calls = lambda: ((e, v) for e, v in logged() if e in getters)
+
+    @freezer.register_generator
+    def every_variant() -> Any:
+        # Named, not only followed: a streamed page makes its links after Frozen-Flask stops listening.
+        for example in app.extensions["showcase.gallery"].examples:
+            for variant in example.variants[1:]:
+                yield example.endpoint, {"variant": variant}
+
+    return freezer.freeze()

@@ -23,9 +23,31 @@ class BadQueryValue(BadRequest):
         return links
 
 
+class QueryTextTooLong(BadRequest):
+    """A query parameter whose text is longer than its limit (a 400)."""
+
+    def __init__(self, parameter: str, value: str, max_length: int) -> None:
+        self.parameter, self.value, self.max_length = parameter, value, max_length
+        super().__init__(f"{parameter} must be at most {max_length} characters long.")
+
+    def shortened(self) -> str:
+        """The URL of this page with the value cut to the limit, other parameters kept."""
+        args = request.args.to_dict()
+        args[self.parameter] = self.value[: self.max_length]
+        return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
 def query_choice(name: str, allowed: Sequence[str], default: str | None = None) -> str:
     """The query parameter ``name``, which must be one of ``allowed`` (default: the first)."""
     value = request.args.get(name, allowed[0] if default is None else default)
     if value not in allowed:
         raise BadQueryValue(name, value, allowed)
+    return value
+
+
+def query_text(name: str, max_length: int, default: str = "") -> str:
+    """The query parameter ``name`` as free text of at most ``max_length`` characters."""
+    value = request.args.get(name, default)
+    if len(value) > max_length:
+        raise QueryTextTooLong(name, value, max_length)
     return value

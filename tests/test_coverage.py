@@ -91,6 +91,29 @@ def test_python_rows_read_the_views_source(app):
     assert not check(usage_of(app, "", python='return render_template("x.html", rows=rows)'))
 
 
+@pytest.mark.parametrize(
+    ("name", "template", "uses", "does_not"),
+    [
+        (
+            "autoescaping a value from the query string",
+            "{{ comment }}",
+            'comment = request.args.get("comment", "")',
+            'comment = data["comments"][0]',
+        ),
+        (
+            "autoescaping a value from the query string",
+            "{{ comment }}",
+            'comment = query_text("comment", max_length=200)',
+            'sort = query_choice("sort", columns)',
+        ),
+    ],
+)
+def test_a_python_detector_finds_its_construct_and_only_it(app, name, template, uses, does_not):
+    check = construct(name).check
+    assert check(usage_of(app, template, python=uses))
+    assert not check(usage_of(app, template, python=does_not))
+
+
 def test_every_row_belongs_to_a_group_and_names_are_unique():
     assert {c.group for c in CONSTRUCTS} == set(GROUPS)
     names = [c.name for c in CONSTRUCTS]
