@@ -22,6 +22,7 @@ from flask import Flask, render_template
 from jinja2 import StrictUndefined
 from werkzeug.exceptions import HTTPException
 
+from showcase import playground
 from showcase.data import load_data
 from showcase.gallery import Gallery
 from showcase.server import server_options
@@ -97,6 +98,13 @@ def nested():
 def tree():
     """Show a tree of any depth with a recursive loop."""
     return render_template("examples/tree.html", project=data["tree"])
+
+
+# --- Routes: the playground ---------------------------------------------------
+# /playground and /api/render live in showcase/playground.py: a blueprint,
+# so that the sandbox's machinery stays out of this file.
+
+app.register_blueprint(playground.bp)
 
 
 # --- Error handlers -----------------------------------------------------------

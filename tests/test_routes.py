@@ -34,11 +34,15 @@ def test_page_is_a_complete_html_page(client, url):
     assert len(soup.select("h1")) == 1
     assert len(soup.select("main#content")) == 1
     stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
-    assert stylesheets == ["/static/css/site.css"]
+    assert stylesheets[0] == "/static/css/site.css"
+    for href in stylesheets:
+        with client.get(href) as response:  # "with" closes the file it streams
+            assert response.status_code == 200
+            assert response.mimetype == "text/css"
 
 
-def test_stylesheet_is_served_as_css(client):
-    with client.get("/static/css/site.css") as response:  # "with" closes the file it streams
+def test_the_site_stylesheet_sets_the_colours(client):
+    with client.get("/static/css/site.css") as response:
         assert response.status_code == 200
         assert response.mimetype == "text/css"
         assert b":root" in response.data

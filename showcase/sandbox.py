@@ -1,0 +1,674 @@
+"""Run every playground render in a process of its own, limited, and killed when it overruns.
+
+The web server never renders a visitor's template itself. Jinja's sandbox
+stops ``''.__class__`` and its kind, but not a loop that runs for ever or a
+string of a gigabyte, and a thread cannot be killed. So each render runs in a
+separate process, which the operating system limits and which is killed at
+the wall-clock limit; the server goes on serving everyone else.
+
+On Linux and other systems with ``fork`` (the "fork" backend)::
+
+    web server ──pipe──▶ zygote ──fork──▶ one child per render, then gone
+
+- The **zygote** is started once, on the first render, as ``python -I`` with
+  an empty environment (so no ``SECRET_KEY``, no ``PATH``). It builds the
+  Jinja environments and compiles the site's templates, then locks itself
+  in: a network namespace of its own with no interfaces (no sockets reach
+  anything), ``chroot`` into an empty directory (no files), the ``nobody``
+  user, no new privileges, and an audit hook that refuses ``open``,
+  sockets, subprocesses and the like. When the server is not root it tries
+  the same through an unprivileged user namespace.
+- For each render it **forks a child**: a copy that is warm already (the
+  templates compiled, every module imported), which costs about a
+  millisecond. The child limits itself (CPU seconds, address space, no file
+  writes, one file descriptor, no forks), renders, writes the answer to its
+  pipe and exits. The zygote kills it at the wall-clock limit. No render
+  ever sees another's data: every child starts from the same clean copy.
+
+Elsewhere (Windows: no ``fork``, no ``resource``; the "spawn" backend), a
+small pool of warm single-use worker processes does the same work; a render
+that overruns the wall clock is killed just the same, but CPU time and
+memory are not limited, and files and sockets are refused only by the
+audit hook inside Python. :attr:`Sandbox.unenforced` says which.
+
+At most ``workers`` renders run at once; past that, :class:`Busy`, which
+the playground answers with 503 and ``Retry-After``: nothing queues.
+"""
+
+import contextlib
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import weakref
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+try:
+    import resource  # POSIX only: the fork backend's limits
+except ImportError:  # Windows
+    resource = None
+
+ROOT = Path(__file__).resolve().parent.parent  # the project: the worker imports showcase from here
+NOBODY = 65534
+GRACE_SECONDS = 2.0  # how long past the wall clock the server waits for the zygote itself
+HAS_FORK = hasattr(os, "fork") and resource is not None
+
+# What a worker runs: `python -I` ignores PYTHON* variables and the user's site-packages.
+BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import showcase.sandbox as s; s.worker_main(sys.argv[2])"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one render may use. The defaults are the playground's; tests lower the clock."""
+
+    template_chars: int = 20_000
+    context_bytes: int = 50_000  # the context as compact JSON, in UTF-8
+    output_chars: int = 200_000
+    cpu_seconds: int = 2
+    memory_bytes: int = 256 * 1024 * 1024
+    wall_seconds: float = 3.0
+
+    def describe(self) -> dict[str, str]:
+        """Each limit as a reader would say it: {"wall": "3 s", "memory": "256 MiB"...}."""
+        return {
+            "template": f"{self.template_chars:,} characters",
+            "context": f"{self.context_bytes / 1000:g} kB",
+            "output": f"{self.output_chars:,} characters",
+            "cpu": f"{self.cpu_seconds:g} s",
+            "memory": f"{self.memory_bytes / 2**20:g} MiB",
+            "wall": f"{self.wall_seconds:g} s",
+        }
+
+
+class Busy(Exception):  # noqa: N818  it is not an error: the server is full, for now
+    """Every worker is rendering: come back in ``retry_after`` seconds."""
+
+    retry_after = 1
+
+
+class Sandbox:
+    """Renders visitors' templates in limited, killable processes; at most ``workers`` at once."""
+
+    def __init__(self, templates: dict[str, str], *, workers: int = 3, backend: str | None = None) -> None:
+        self.templates = dict(templates)
+        self.workers = workers
+        self.backend = backend or ("fork" if HAS_FORK else "spawn")
+        self._slots = threading.BoundedSemaphore(workers)
+        runner = _ForkServer if self.backend == "fork" else _SpawnPool
+        self._runner: _ForkServer | _SpawnPool = runner(self.templates, workers)
+        weakref.finalize(self, self._runner.close)
+
+    def render(self, job: dict[str, Any], limits: Limits) -> dict[str, Any]:
+        """Render ``job`` (template, context, trim_blocks, lstrip_blocks) within ``limits``.
+
+        The answer has the API's shape: output, error, undefined, unused.
+        Raises Busy when every worker is taken.
+        """
+        if not self._slots.acquire(blocking=False):
+            raise Busy
+        try:
+            diagnostics, result = self._runner.run({**job, "output_chars": limits.output_chars}, limits)
+        finally:
+            self._slots.release()
+        return {
+            "output": result.get("output"),
+            "error": result.get("error"),
+            "undefined": (diagnostics or {}).get("undefined", []),
+            "unused": (diagnostics or {}).get("unused", []),
+        }
+
+    def unenforced(self, limits: Limits) -> list[str]:
+        """The protections this platform cannot give, in words; empty when all hold."""
+        said = limits.describe()
+        isolation = self._runner.isolation()
+        missing = []
+        if not isolation.get("cpu"):
+            missing.append(f"the CPU time limit ({said['cpu']})")
+        if not isolation.get("memory"):
+            missing.append(f"the memory limit ({said['memory']})")
+        if not isolation.get("files"):
+            missing.append("the operating system's ban on reading files (a Python audit hook refuses them)")
+        if not isolation.get("network"):
+            missing.append("the operating system's ban on sockets (a Python audit hook refuses them)")
+        return missing
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self._runner.close()
+
+
+# --- Messages: a length, an id, and JSON ------------------------------------------
+
+
+def _frame(message_id: int, message: dict[str, Any]) -> bytes:
+    """``message`` as bytes: the length of what follows, the id, then JSON."""
+    body = json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return (len(body) + 4).to_bytes(4, "big") + message_id.to_bytes(4, "big") + body
+
+
+def _read_exactly(stream: BinaryIO, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = stream.read(size - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def _read_frame(stream: BinaryIO) -> tuple[int, dict[str, Any]]:
+    size = int.from_bytes(_read_exactly(stream, 4), "big")
+    data = _read_exactly(stream, size)
+    return int.from_bytes(data[:4], "big"), json.loads(data[4:].decode("utf-8"))
+
+
+def _split_frames(buffer: bytearray) -> list[bytes]:
+    """Take every complete frame off the front of ``buffer``."""
+    frames = []
+    while len(buffer) >= 4:
+        size = int.from_bytes(buffer[:4], "big")
+        if len(buffer) < 4 + size:
+            break
+        frames.append(bytes(buffer[: 4 + size]))
+        del buffer[: 4 + size]
+    return frames
+
+
+def _worker_command(mode: str) -> list[str]:
+    return [sys.executable, "-I", "-c", BOOT, str(ROOT), mode]
+
+
+def _clean_environment() -> dict[str, str]:
+    """Nothing of the server's environment: Windows needs SYSTEMROOT to start Python at all."""
+    if sys.platform == "win32":
+        return {"SYSTEMROOT": os.environ.get("SYSTEMROOT", r"C:\Windows")}
+    return {}
+
+
+def _fault(message: str) -> dict[str, Any]:
+    return {"output": None, "error": {"message": message, "line": None}}
+
+
+def _stopped_messages(limits: dict[str, Any]) -> dict[str, str]:
+    said = Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__}).describe()
+    return {
+        "wall": f"The render took longer than {said['wall']} and was stopped.",
+        "cpu": f"The render used more than {said['cpu']} of CPU time and was stopped.",
+        "memory": f"The render needed more than {said['memory']} of memory and was stopped.",
+        "output": f"The output is larger than {limits['output_chars']:,} characters: the render was stopped.",
+        "crash": "The render stopped unexpectedly (the template may be nested too deeply).",
+    }
+
+
+# --- The fork backend: the web server's side ----------------------------------------
+
+
+class _ForkServer:
+    """Talks to the zygote: sends jobs, and hands each answer to the thread that waits for it."""
+
+    def __init__(self, templates: dict[str, str], workers: int) -> None:
+        self.templates = templates
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._owner = os.getpid()
+        self._pending: dict[int, _Pending] = {}
+        self._next_id = 1
+        self._isolation: dict[str, bool] = {}
+
+    def isolation(self) -> dict[str, bool]:
+        with self._lock:
+            self._start()
+        return self._isolation
+
+    def run(self, job: dict[str, Any], limits: Limits) -> tuple[dict | None, dict]:
+        pending = _Pending()
+        with self._lock:
+            self._start()
+            job_id, self._next_id = self._next_id, self._next_id % 2**31 + 1
+            self._pending[job_id] = pending
+            process = self._process
+            try:
+                process.stdin.write(_frame(job_id, {"job": job, "limits": asdict(limits)}))
+            except OSError:
+                pending.result = _fault("The sandbox stopped; try again.")
+                pending.done.set()
+        if not pending.done.wait(limits.wall_seconds + GRACE_SECONDS):
+            # The zygote itself has stopped answering: start a new one next time.
+            self._stop(process)
+            pending.result = _fault(_stopped_messages(asdict(limits))["wall"])
+        with self._lock:
+            self._pending.pop(job_id, None)
+        return pending.diagnostics, pending.result
+
+    def _start(self) -> None:
+        """Start the zygote unless it runs; the caller holds the lock."""
+        if self._owner != os.getpid():  # this process was forked (gunicorn): the zygote is the parent's
+            self._process, self._pending, self._owner = None, {}, os.getpid()
+        if self._process is not None and self._process.poll() is None:
+            return
+        jail = tempfile.mkdtemp(prefix="playground-")
+        os.chmod(jail, 0o111)  # an empty root: nothing to list, nothing to read
+        try:
+            process = subprocess.Popen(
+                _worker_command("zygote"),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_clean_environment(),
+                close_fds=True,
+                bufsize=0,
+                cwd=jail,
+            )
+            process.stdin.write(_frame(0, {"templates": self.templates, "jail": jail}))
+            ready, _, _ = select.select([process.stdout], [], [], 30)
+            _, answer = _read_frame(process.stdout) if ready else (0, {})
+        finally:
+            os.rmdir(jail)  # the zygote keeps it as its root; no one else needs it on disk
+        if not answer.get("ready"):
+            process.kill()
+            process.wait()
+            raise RuntimeError("the playground's sandbox did not start")
+        self._process, self._isolation = process, answer["isolation"]
+        threading.Thread(target=self._read, args=(process,), name="playground-reader", daemon=True).start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        """Hand every answer from the zygote to the render waiting for it."""
+        try:
+            while True:
+                job_id, message = _read_frame(process.stdout)
+                with self._lock:
+                    pending = self._pending.get(job_id)
+                if pending is None:
+                    continue
+                if "diagnostics" in message:
+                    pending.diagnostics = message["diagnostics"]
+                else:
+                    pending.result = message["result"]
+                    pending.done.set()
+        except (EOFError, OSError, ValueError):
+            pass
+        with self._lock:
+            orphans = [p for p in self._pending.values() if not p.done.is_set()]
+            if self._process is process:
+                self._process = None
+        for pending in orphans:
+            pending.result = _fault("The sandbox stopped; try again.")
+            pending.done.set()
+
+    def _stop(self, process: subprocess.Popen | None) -> None:
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+    def close(self) -> None:
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None and self._owner == os.getpid():
+            with contextlib.suppress(OSError):
+                process.stdin.close()  # the zygote kills its children and exits
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                self._stop(process)
+            if process.stdout:
+                process.stdout.close()
+
+
+@dataclass
+class _Pending:
+    """A render sent to the zygote, waiting for its answer."""
+
+    diagnostics: dict | None = None
+    result: dict | None = None
+
+    def __post_init__(self) -> None:
+        self.done = threading.Event()
+
+
+# --- The spawn backend (Windows): warm single-use workers ---------------------------
+
+
+class _SpawnPool:
+    """Keeps ``size`` workers started and ready; each renders once and exits."""
+
+    def __init__(self, templates: dict[str, str], size: int) -> None:
+        self.init = _frame(0, {"templates": templates, "jail": None})
+        self.size = size
+        self._ready: list[subprocess.Popen] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._isolation: dict[str, bool] = {}
+        self._refill()
+
+    def isolation(self) -> dict[str, bool]:
+        return self._isolation
+
+    def _spawn(self) -> subprocess.Popen | None:
+        process = subprocess.Popen(
+            _worker_command("spawn"),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_clean_environment(),
+            close_fds=True,
+            bufsize=0,
+        )
+        process.stdin.write(self.init)
+        try:
+            _, answer = _read_frame(process.stdout)
+        except (EOFError, OSError):
+            answer = {}
+        if not answer.get("ready"):
+            process.kill()
+            process.wait()
+            return None
+        self._isolation = answer["isolation"]
+        return process
+
+    def _refill(self) -> None:
+        def fill() -> None:
+            while True:
+                with self._lock:
+                    if self._closed or len(self._ready) >= self.size:
+                        return
+                process = self._spawn()
+                if process is None:
+                    return
+                with self._lock:
+                    if self._closed:
+                        process.kill()
+                        process.wait()
+                        return
+                    self._ready.append(process)
+
+        threading.Thread(target=fill, name="playground-spawner", daemon=True).start()
+
+    def run(self, job: dict[str, Any], limits: Limits) -> tuple[dict | None, dict]:
+        with self._lock:
+            process = self._ready.pop() if self._ready else None
+        process = process or self._spawn()
+        self._refill()
+        if process is None:
+            return None, _fault("The sandbox could not start a worker; try again.")
+        messages = _stopped_messages({**asdict(limits), "output_chars": job["output_chars"]})
+        try:
+            request = _frame(0, {"job": job, "limits": asdict(limits)})
+            out, _ = process.communicate(request, limits.wall_seconds)
+            fault = None
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, _ = process.communicate()
+            fault = messages["wall"]
+        frames = [_parse(frame) for frame in _split_frames(bytearray(out or b""))]
+        diagnostics = next((m["diagnostics"] for m in frames if "diagnostics" in m), None)
+        result = next((m["result"] for m in frames if "result" in m), None)
+        if fault or result is None:
+            result = _fault(fault or messages["crash"])
+        return diagnostics, result
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            ready, self._ready = self._ready, []
+        for process in ready:
+            process.kill()
+            process.communicate()
+
+
+def _parse(frame: bytes) -> dict[str, Any]:
+    return json.loads(frame[8:].decode("utf-8"))
+
+
+# --- Inside the workers ---------------------------------------------------------------
+# Everything below runs in the zygote, its children, or a spawned worker: never in
+# the web server. The renderer is imported here, after the process has started.
+
+
+def worker_main(mode: str) -> None:
+    """The entry point of a worker process: "zygote" (fork backend) or "spawn"."""
+    from showcase.renderer import Renderer
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    _, init = _read_frame(stdin)
+    renderer = Renderer(init["templates"])
+    renderer.warm_up()
+    if mode == "zygote":
+        isolation = _isolate(init["jail"])
+        isolation.update(cpu=True, memory=True)
+    else:
+        isolation = {"cpu": False, "memory": False, "files": False, "network": False}
+    _install_audit_hook(allow_fork=mode == "zygote")
+    stdout.write(_frame(0, {"ready": True, "isolation": isolation}))
+    stdout.flush()
+    if mode == "zygote":
+        _Zygote(renderer).serve()
+    else:
+        with contextlib.suppress(EOFError):
+            _, request = _read_frame(stdin)
+            for frame in _render_frames(renderer, request):
+                stdout.write(frame)
+            stdout.flush()
+
+
+def _render_frames(renderer: Any, request: dict[str, Any]) -> list[bytes]:
+    """The two answers to a job: diagnostics first (they survive a render that is killed), then the result."""
+    from showcase.renderer import Job
+
+    job = Job(**request["job"])
+    memory = _stopped_messages(request["limits"] | {"output_chars": job.output_chars})["memory"]
+    frames = []
+    try:
+        diagnostics = renderer.diagnose(job)
+        frames.append(_frame(0, {"diagnostics": diagnostics}))
+        if diagnostics["error"] is not None:
+            result = {"output": None, "error": diagnostics["error"]}
+        else:
+            result = renderer.render(job)
+    except MemoryError:
+        result = None  # the exception and what it held are gone once out of the except block
+    if result is None:
+        result = _fault(memory)
+    frames.append(_frame(0, {"result": result}))
+    return frames
+
+
+def _isolate(jail: str | None) -> dict[str, bool]:
+    """Lock the zygote in before it serves: no network, no files, no privileges. Says what held."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)  # the C library, already loaded
+    clone_newns, clone_newuser, clone_newnet = 0x00020000, 0x10000000, 0x40000000
+    isolation = {"network": False, "files": False}
+    if os.geteuid() == 0:
+        isolation["network"] = libc.unshare(clone_newnet) == 0
+    else:  # an unprivileged user namespace, where the kernel allows one, gives the same
+        isolation["network"] = libc.unshare(clone_newuser | clone_newns | clone_newnet) == 0
+    if jail:
+        try:
+            os.chroot(jail)
+            os.chdir("/")
+            isolation["files"] = True
+        except OSError:
+            pass
+    if os.geteuid() == 0:
+        with contextlib.suppress(OSError):
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+    pr_set_no_new_privs = 38
+    libc.prctl(pr_set_no_new_privs, 1, 0, 0, 0)
+    return isolation
+
+
+# Audit events a render never needs. Rendering raises only compile, exec,
+# code.__new__, builtins.id and object.__getattr__ (Jinja's tracebacks).
+_REFUSED_EVENTS = (
+    "open",
+    "os.",
+    "subprocess.",
+    "socket.",
+    "ctypes.",
+    "shutil.",
+    "pty.",
+    "glob.",
+    "urllib.",
+    "http.",
+    "ftplib.",
+    "smtplib.",
+    "imaplib.",
+    "poplib.",
+    "telnetlib.",
+    "nntplib.",
+    "webbrowser.",
+    "mmap.",
+    "fcntl.",
+    "resource.",
+    "signal.",
+    "sqlite3.",
+    "winreg.",
+    "_winapi.",
+    "msvcrt.",
+    "import",
+)
+_ZYGOTE_EVENTS = {"os.fork", "os.kill", "resource.setrlimit"}  # the zygote needs these; its children do not
+_phase = {"zygote": True}
+
+
+def _install_audit_hook(allow_fork: bool) -> None:
+    """Refuse files, sockets, processes and new imports from here on, inside Python."""
+    _phase["zygote"] = allow_fork
+
+    def hook(event: str, args: tuple) -> None:
+        if event.startswith(_REFUSED_EVENTS) and not (_phase["zygote"] and event in _ZYGOTE_EVENTS):
+            raise PermissionError(f"the playground's sandbox refuses {event}")
+
+    sys.addaudithook(hook)
+
+
+class _Zygote:
+    """Forks a child per job, forwards its answers, and kills it at the wall clock."""
+
+    def __init__(self, renderer: Any) -> None:
+        self.renderer = renderer
+        self.children: dict[int, _Child] = {}  # by the read end of the child's pipe
+        self.inbox = bytearray()
+
+    def serve(self) -> None:
+        while True:
+            now = time.monotonic()
+            deadlines = [child.deadline - now for child in self.children.values()]
+            timeout = max(0.0, min(deadlines)) if deadlines else None
+            readable, _, _ = select.select([0, *self.children], [], [], timeout)
+            if 0 in readable:
+                data = os.read(0, 1 << 16)
+                if not data:  # the web server has gone: so do we, and our children
+                    for child in self.children.values():
+                        child.kill()
+                    return
+                self.inbox += data
+                for frame in _split_frames(self.inbox):
+                    self._start(int.from_bytes(frame[4:8], "big"), _parse(frame))
+            for fd in readable:
+                if fd in self.children:
+                    self._collect(self.children[fd])
+            now = time.monotonic()
+            for child in [c for c in self.children.values() if c.deadline <= now]:
+                child.kill()
+                self._finish(child, "wall")
+
+    def _start(self, job_id: int, request: dict[str, Any]) -> None:
+        limits = request["limits"]
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: limit, render, answer, exit
+            try:
+                os.close(read_end)
+                _limit_child(write_end, limits)
+                _phase["zygote"] = False
+                for frame in _render_frames(self.renderer, request):
+                    _write_all(0, frame)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        cap = request["job"]["output_chars"] * 6 + (1 << 16)  # JSON may spend 6 bytes on a character
+        self.children[read_end] = _Child(
+            pid, job_id, read_end, time.monotonic() + limits["wall_seconds"], cap, _stopped_messages(limits)
+        )
+
+    def _collect(self, child: "_Child") -> None:
+        data = os.read(child.fd, 1 << 16)
+        if not data:
+            _, status = os.waitpid(child.pid, 0)
+            child.pid = 0
+            reason = None
+            if os.WIFSIGNALED(status):
+                reason = "cpu" if os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) else "crash"
+            self._finish(child, reason if child.frames < 2 else None)
+            return
+        child.buffer += data
+        child.received += len(data)
+        for frame in _split_frames(child.buffer):
+            _write_all(1, frame[:4] + child.job_id.to_bytes(4, "big") + frame[8:])
+            child.frames += 1
+        if child.received > child.cap:
+            child.kill()
+            self._finish(child, "output")
+
+    def _finish(self, child: "_Child", reason: str | None) -> None:
+        """Forget ``child``; if it never answered, answer for it with ``reason``."""
+        if child.frames < 2:
+            result = _fault(child.messages[reason or "crash"])
+            _write_all(1, _frame(child.job_id, {"result": result}))
+        os.close(child.fd)
+        self.children.pop(child.fd, None)
+        child.frames = 2
+
+
+@dataclass
+class _Child:
+    pid: int
+    job_id: int
+    fd: int
+    deadline: float
+    cap: int
+    messages: dict[str, str]
+    buffer: bytearray = None  # type: ignore[assignment]
+    received: int = 0
+    frames: int = 0
+
+    def __post_init__(self) -> None:
+        self.buffer = bytearray()
+
+    def kill(self) -> None:
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def _limit_child(write_end: int, limits: dict[str, Any]) -> None:
+    """In a fresh child: keep one file descriptor (the answer's pipe, as fd 0), then limit everything."""
+    os.dup2(write_end, 0)
+    os.closerange(1, 1 << 16)
+    cpu = int(limits["cpu_seconds"])
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))  # SIGXCPU, then SIGKILL a second later
+    resource.setrlimit(resource.RLIMIT_AS, (limits["memory_bytes"], limits["memory_bytes"]))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1, 1))  # fd 0 is taken: open() and socket() fail
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # no fork (root ignores this: the zygote is not)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
