@@ -60,7 +60,14 @@ MAX_BODY_BYTES = 1_000_000  # far more than the largest allowed fields, far less
 MAX_CONTEXT_DEPTH = 100  # lists and objects inside each other
 API_FIELDS = {"template": str, "context": dict, "trim_blocks": bool, "lstrip_blocks": bool}
 KINDS = {str: "a string", dict: "a JSON object", bool: "true or false"}
-CAPS = ("chars", "digits", "width", "indent", "items")  # renderer.MAX_CHARS and the rest, shown on the page
+# The sizes past which the sandbox refuses an operation, as the page states them.
+CAPS = {
+    "chars": renderer.MAX_CHARS,
+    "digits": renderer.MAX_DIGITS,
+    "width": renderer.MAX_WIDTH,
+    "indent": renderer.MAX_INDENT,
+    "numbers": renderer.MAX_ITEMS,
+}
 
 EXAMPLE_TEMPLATE = """\
 {#- Edit me: the result follows below. -#}
@@ -291,6 +298,8 @@ def render_page(
     source = None
     if result is not None and result["output"] is not None:
         source = highlight(result["output"], "html")
+        if source.endswith("\n") and not result["output"].endswith("\n"):
+            source = Markup(source[:-1])  # Pygments ends with a newline the output does not have
         if form.show_whitespace:
             source = show_whitespace(source)
     page = render_template(
@@ -299,7 +308,7 @@ def render_page(
         result=result,
         source=source,
         limits=limits.describe(),
-        caps={name: f"{getattr(renderer, 'MAX_' + name.upper()):,}" for name in CAPS},
+        caps={name: f"{value:,}" for name, value in CAPS.items()},
         notice=notice,
         unenforced=_playground().get_sandbox().unenforced(limits),
         site_templates=[name for name in _playground().templates if not name.startswith("errors/")],

@@ -21,8 +21,9 @@ What it adds to Jinja's ``ImmutableSandboxedEnvironment``, which blocks
 """
 
 import contextlib
+import html  # noqa: F401  imported now: |striptags imports it on first use, when files are out of reach
 import math
-import pprint  # noqa: F401  imported now: |pprint imports it on first use, when files are out of reach
+import pprint  # noqa: F401  imported now, for |pprint, for the same reason
 import re
 import textwrap  # noqa: F401  imported now, for |wordwrap, for the same reason
 import traceback
@@ -36,6 +37,7 @@ import jinja2.debug  # noqa: F401  imported now: Jinja imports it when a templat
 from jinja2 import (
     BaseLoader,
     StrictUndefined,
+    TemplateAssertionError,
     TemplateNotFound,
     TemplateRuntimeError,
     TemplatesNotFound,
@@ -62,6 +64,10 @@ TEMPLATE_FILENAME = "<template>"  # what Jinja calls a template made from a stri
 # gallery's `page` and Flask's `url_for`, which the sandbox does not have. An
 # example page's template, sent as it is, renders its demo and nothing else.
 STAND_INS = {"layouts/example.html": "{% block demo %}{% endblock demo %}"}
+
+
+# What Flask gives its templates, and the sandbox does not: an error naming one says so.
+FLASK_GLOBALS = ("url_for", "request", "session", "g", "config", "get_flashed_messages")
 
 
 class LimitError(SecurityError):
@@ -391,6 +397,7 @@ class Renderer:
         warm = (
             "{{ x|wordwrap(5) }}{{ x|pprint }}{{ x|tojson(2) }}{{ x|center(9) }}{{ '%3s'|format(1) }}"
             "{{ '{:>3}'.format(x) }}{{ x * 2 }}{{ 2 ** 3 }}{{ x|urlize }}{{ 1000|filesizeformat }}"
+            "{{ x|striptags }}{{ x|urlencode }}{{ {'a': x}|xmlattr }}{{ [x]|map('upper')|list }}"
             "{% trans %}hi{% endtrans %}{{ missing }}"
         )
         for job in (Job(warm, {"x": "a b"}), Job("{{", {}), Job("{{ x.y.z }}", {"x": {}})):
@@ -405,11 +412,11 @@ class Renderer:
         env = self.environment(job)
         try:
             tree = env.parse(job.template)
-        except TemplateSyntaxError as error:
+            used = self._variables(env, tree, job)
+        except TemplateSyntaxError as error:  # and "No filter named 'x'", found by the analysis
             return {"error": _syntax_error(env, error), "undefined": [], "unused": []}
         except RecursionError:
             return {"error": _message("The template is nested too deeply to parse.", None), **_no_names()}
-        used = self._variables(env, tree, job)
         undefined = [name for name in used if name not in job.context and name not in env.globals]
         unused = [key for key in job.context if key not in used]
         return {"error": None, "undefined": undefined, "unused": unused}
@@ -424,7 +431,12 @@ class Renderer:
         pending = [tree]
         while pending:
             current = pending.pop(0)
-            undeclared = meta.find_undeclared_variables(current)
+            try:
+                undeclared = meta.find_undeclared_variables(current)
+            except TemplateSyntaxError:
+                if current is tree:
+                    raise
+                continue  # a site template the sandbox cannot compile: its error shows when rendered
             for node in current.find_all(nodes.Name):
                 if node.ctx == "load" and node.name in undeclared:
                     found[node.name] = None
@@ -481,27 +493,36 @@ def _message(message: str, line: int | None) -> dict[str, Any]:
 
 
 def _syntax_error(env: PlaygroundEnvironment, error: TemplateSyntaxError) -> dict[str, Any]:
-    """The message of a syntax error in the visitor's template, with its line and column."""
+    """The message of an error found compiling the visitor's template, with its line and column."""
     line, column = _where(env, error)
     message = re.sub(r" at \d+$", "", error.message or "")
-    return _message(f"Syntax error on line {line}, column {column}: {message}", line)
+    # "No filter named 'x'" is found compiling, but is no mistake of syntax.
+    kind = "Line" if isinstance(error, TemplateAssertionError) else "Syntax error on line"
+    return _message(f"{kind} {line}, column {column}: {message}", line)
 
 
 def _where(env: PlaygroundEnvironment, error: TemplateSyntaxError) -> tuple[int, int]:
-    """Line and column of a syntax error: where the parser or the lexer stopped."""
+    """Line and column of a syntax error: where the lexer or the parser stopped."""
     offsets: _TokenOffsets = env.token_offsets
     at_char = re.search(r" at (\d+)$", error.message or "")
-    if at_char:  # the lexer says where: "unexpected char '$' at 5"
-        offset = int(at_char.group(1))
-    else:
+    unexpected = re.match(r"unexpected '(.+?)'", error.message or "")
+    if unexpected and offsets.source.find(unexpected.group(1), offsets.end) >= 0:
+        at_char = unexpected  # the lexer stopped at a bracket that closes nothing: "unexpected '}'"
+        line, column = offsets.line_and_column(offsets.source.find(unexpected.group(1), offsets.end))
+    elif at_char:  # the lexer says where: "unexpected char '$' at 5"
+        line, column = offsets.line_and_column(int(at_char.group(1)))
+    elif not isinstance(error, TemplateAssertionError):  # the parser stopped at its current token
         current = env.last_parser.stream.current
-        offset = offsets.by_token.get(id(current), offsets.end)
-    line, column = offsets.line_and_column(offset)
-    if line != error.lineno:  # trust Jinja's line; point at the line's first character
-        line = error.lineno
-        text = offsets.source.split("\n")[line - 1] if line <= offsets.source.count("\n") + 1 else ""
-        column = len(text) - len(text.lstrip()) + 1
-    return line, column
+        line, column = offsets.line_and_column(offsets.by_token.get(id(current), offsets.end))
+    if at_char or (not isinstance(error, TemplateAssertionError) and line == error.lineno):
+        return line, column
+    # Found after parsing ("No filter named 'x'."), or at the end of the template:
+    # Jinja knows the line; look there for the name it quotes, else take the line's start.
+    lines = offsets.source.split("\n")
+    text = lines[error.lineno - 1] if 0 < error.lineno <= len(lines) else ""
+    quoted = re.search(r"'([^']+)'", error.message or "")
+    found = text.find(quoted.group(1)) if quoted else -1
+    return error.lineno, found + 1 if found >= 0 else len(text) - len(text.lstrip()) + 1
 
 
 def _runtime_error(error: Exception) -> dict[str, Any]:
@@ -518,6 +539,10 @@ def _runtime_error(error: Exception) -> dict[str, Any]:
         text = f"not allowed in the sandbox: {error}"
     elif isinstance(error, UndefinedError | TemplateSyntaxError):
         text = str(error.message if isinstance(error, TemplateSyntaxError) else error)
+        if re.fullmatch(rf"'({'|'.join(FLASK_GLOBALS)})' is undefined", text):
+            text += (
+                " (Flask gives it to the site's pages; the playground has no Flask: set it in the context)"
+            )
     elif isinstance(error, RecursionError):
         text = "too deeply nested or recursive (a macro calling itself without end?)"
     elif isinstance(error, SyntaxError):  # Python's compiler refused Jinja's code for it
@@ -532,9 +557,9 @@ def _lines(error: BaseException) -> tuple[int | None, tuple[str, int] | None]:
     frames = traceback.StackSummary.extract(traceback.walk_tb(error.__traceback__), lookup_lines=False)
     line = None
     inner = None
-    for frame in frames:
+    for frame in frames:  # from the outermost call to the innermost
         if frame.filename == TEMPLATE_FILENAME:
-            line = frame.lineno
+            line, inner = frame.lineno, None  # a block of the visitor's, even when a layout calls it
         elif frame.filename.endswith(".html") and not frame.filename.startswith("/"):
             inner = (frame.filename, frame.lineno)
     if isinstance(error, TemplateSyntaxError) and error.name:

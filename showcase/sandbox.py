@@ -59,6 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent  # the project: the worker imports
 NOBODY = 65534
 GRACE_SECONDS = 2.0  # how long past the wall clock the server waits for the zygote itself
 HAS_FORK = hasattr(os, "fork") and resource is not None
+# Without fork and resource (Windows) only the wall clock, the output's size and the audit hook hold.
+SPAWN_ISOLATION = {"cpu": False, "memory": False, "files": False, "network": False}
 
 # What a worker runs: `python -I` ignores PYTHON* variables and the user's site-packages.
 BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import showcase.sandbox as s; s.worker_main(sys.argv[2])"
@@ -115,6 +117,8 @@ class Sandbox:
             raise Busy
         try:
             diagnostics, result = self._runner.run({**job, "output_chars": limits.output_chars}, limits)
+        except RuntimeError:  # the zygote would not start: say so, and try again next time
+            diagnostics, result = None, _fault("The sandbox could not start; try again.")
         finally:
             self._slots.release()
         return {
@@ -138,6 +142,12 @@ class Sandbox:
         if not isolation.get("network"):
             missing.append("the operating system's ban on sockets (a Python audit hook refuses them)")
         return missing
+
+    @property
+    def pid(self) -> int | None:
+        """The zygote's process id (fork backend, once started): the process to inspect."""
+        process = getattr(self._runner, "_process", None)
+        return process.pid if process is not None else None
 
     def close(self) -> None:
         """Stop the worker processes."""
@@ -272,8 +282,7 @@ class _ForkServer:
         finally:
             os.rmdir(jail)  # the zygote keeps it as its root; no one else needs it on disk
         if not answer.get("ready"):
-            process.kill()
-            process.wait()
+            _discard(process)
             raise RuntimeError("the playground's sandbox did not start")
         self._process, self._isolation = process, answer["isolation"]
         threading.Thread(target=self._read, args=(process,), name="playground-reader", daemon=True).start()
@@ -303,9 +312,8 @@ class _ForkServer:
             pending.done.set()
 
     def _stop(self, process: subprocess.Popen | None) -> None:
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
+        if process is not None:
+            _discard(process)
 
     def close(self) -> None:
         with self._lock:
@@ -313,12 +321,9 @@ class _ForkServer:
         if process is not None and self._owner == os.getpid():
             with contextlib.suppress(OSError):
                 process.stdin.close()  # the zygote kills its children and exits
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                self._stop(process)
-            if process.stdout:
-                process.stdout.close()
+            _discard(process)
 
 
 @dataclass
@@ -344,11 +349,10 @@ class _SpawnPool:
         self._ready: list[subprocess.Popen] = []
         self._lock = threading.Lock()
         self._closed = False
-        self._isolation: dict[str, bool] = {}
         self._refill()
 
     def isolation(self) -> dict[str, bool]:
-        return self._isolation
+        return dict(SPAWN_ISOLATION)
 
     def _spawn(self) -> subprocess.Popen | None:
         process = subprocess.Popen(
@@ -366,10 +370,8 @@ class _SpawnPool:
         except (EOFError, OSError):
             answer = {}
         if not answer.get("ready"):
-            process.kill()
-            process.wait()
+            _discard(process)
             return None
-        self._isolation = answer["isolation"]
         return process
 
     def _refill(self) -> None:
@@ -383,8 +385,7 @@ class _SpawnPool:
                     return
                 with self._lock:
                     if self._closed:
-                        process.kill()
-                        process.wait()
+                        _discard(process)
                         return
                     self._ready.append(process)
 
@@ -418,8 +419,18 @@ class _SpawnPool:
             self._closed = True
             ready, self._ready = self._ready, []
         for process in ready:
-            process.kill()
-            process.communicate()
+            _discard(process)
+
+
+def _discard(process: subprocess.Popen) -> None:
+    """Kill a worker (if it still runs), reap it, and close its pipes."""
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    for pipe in (process.stdin, process.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
 
 
 def _parse(frame: bytes) -> dict[str, Any]:
@@ -443,7 +454,7 @@ def worker_main(mode: str) -> None:
         isolation = _isolate(init["jail"])
         isolation.update(cpu=True, memory=True)
     else:
-        isolation = {"cpu": False, "memory": False, "files": False, "network": False}
+        isolation = dict(SPAWN_ISOLATION)
     _install_audit_hook(allow_fork=mode == "zygote")
     stdout.write(_frame(0, {"ready": True, "isolation": isolation}))
     stdout.flush()
@@ -590,8 +601,7 @@ class _Zygote:
         if pid == 0:  # the child: limit, render, answer, exit
             try:
                 os.close(read_end)
-                _limit_child(write_end, limits)
-                _phase["zygote"] = False
+                become_render_child(write_end, limits)
                 for frame in _render_frames(self.renderer, request):
                     _write_all(0, frame)
             finally:
@@ -654,8 +664,10 @@ class _Child:
             self.pid = 0
 
 
-def _limit_child(write_end: int, limits: dict[str, Any]) -> None:
-    """In a fresh child: keep one file descriptor (the answer's pipe, as fd 0), then limit everything."""
+def become_render_child(write_end: int, limits: dict[str, Any]) -> None:
+    """In a child fresh from the zygote: keep one file descriptor (the answer's pipe, as fd 0), limit
+    everything, and from here on let the audit hook refuse what the zygote itself was allowed.
+    """
     os.dup2(write_end, 0)
     os.closerange(1, 1 << 16)
     cpu = int(limits["cpu_seconds"])
@@ -666,6 +678,7 @@ def _limit_child(write_end: int, limits: dict[str, Any]) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (1, 1))  # fd 0 is taken: open() and socket() fail
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # no fork (root ignores this: the zygote is not)
+    _phase["zygote"] = False
 
 
 def _write_all(fd: int, data: bytes) -> None:
