@@ -294,6 +294,14 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _gettext(singular if n == 1 else plural)
 
 
+def _pgettext(context: str, message: str) -> str:
+    return _gettext(message)
+
+
+def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _ngettext(singular, plural, n)
+
+
 def _capped_filter(name: str, check: Callable[..., None]) -> Callable[..., Any]:
     """Jinja's filter ``name``, with ``check`` run on its value and arguments first."""
     original = jinja_filters.FILTERS[name]
@@ -351,13 +359,16 @@ def make_environment(
         undefined=StrictUndefined,
         trim_blocks=trim_blocks,
         lstrip_blocks=lstrip_blocks,
-        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols", "jinja2.ext.i18n"],
+        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
         cache_size=len(templates) + len(STAND_INS) + 1,
     )
     env.globals.clear()  # lipsum and the rest: only what a learner needs goes back in
     env.globals.update(range=capped_range, dict=dict, namespace=Namespace, cycler=Cycler, joiner=Joiner)
-    # {% trans %} needs gettext; these translate nothing, and check %-widths first.
-    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    # {% trans %} and _() need gettext and its kin; these translate nothing, and check %-widths first.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
+    )
     env.filters.update(_filters())
     return env
 
