@@ -321,6 +321,7 @@ def _busy_headers() -> dict[str, str]:
 
 
 BUSY_MESSAGE = f"The playground is busy with other renders: try again in {Busy.retry_after} s."
+EXAMPLE_BUSY_MESSAGE = "The playground is busy with other renders: press Render to see this example's result."
 
 
 # --- Routes ---------------------------------------------------------------------
@@ -335,8 +336,8 @@ def playground():
         if state.example_result is None:
             try:
                 state.example_result = _render(form.job(_limits()))
-            except Busy:
-                return render_page(form, None, 503, _busy_headers(), BUSY_MESSAGE)
+            except Busy:  # the form still loads; only the example's result waits
+                return render_page(form, None, notice=EXAMPLE_BUSY_MESSAGE)
         return render_page(form, state.example_result)
     form = Form.read(request.form)  # Werkzeug answers 413 for a form past MAX_FORM_MEMORY_SIZE
     job = form.job(_limits())
