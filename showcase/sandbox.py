@@ -36,6 +36,7 @@ the playground answers with 503 and ``Retry-After``: nothing queues.
 """
 
 import contextlib
+import gc
 import json
 import os
 import select
@@ -459,6 +460,9 @@ def worker_main(mode: str) -> None:
     stdout.write(_frame(0, {"ready": True, "isolation": isolation}))
     stdout.flush()
     if mode == "zygote":
+        # Children share the zygote's memory until they write to it: keep the garbage
+        # collector from walking (and so copying) every object they inherit.
+        gc.freeze()
         _Zygote(renderer).serve()
     else:
         with contextlib.suppress(EOFError):
