@@ -41,6 +41,7 @@ import json
 import os
 import select
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,9 @@ HAS_FORK = hasattr(os, "fork") and resource is not None
 SPAWN_ISOLATION = {"cpu": False, "memory": False, "files": False, "network": False}
 
 # What a worker runs: `python -I` ignores PYTHON* variables and the user's site-packages.
-BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import showcase.sandbox as s; s.worker_main(sys.argv[2])"
+BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); import showcase.sandbox as s; s.worker_main(*sys.argv[2:])"
+)
 
 
 @dataclass(frozen=True)
@@ -222,15 +225,21 @@ def _stopped_messages(limits: dict[str, Any]) -> dict[str, str]:
 
 
 class _ForkServer:
-    """Talks to the zygote: sends jobs, and hands each answer to the thread that waits for it."""
+    """The web server's side of the zygote: one socket per render, handed over, answered on directly.
+
+    The zygote gets, for each render, a datagram with the limits and one end of a
+    fresh socket pair (passed with SCM_RIGHTS). Its child reads the job from that
+    socket and writes its answer there; the request's thread reads it from the
+    other end. The zygote itself only forks, times and kills, and writes there
+    when the child could not.
+    """
 
     def __init__(self, templates: dict[str, str], workers: int) -> None:
         self.templates = templates
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
+        self._control: socket.socket | None = None
         self._owner = os.getpid()
-        self._pending: dict[int, _Pending] = {}
-        self._next_id = 1
         self._isolation: dict[str, bool] = {}
 
     def isolation(self) -> dict[str, bool]:
@@ -239,41 +248,75 @@ class _ForkServer:
         return self._isolation
 
     def run(self, job: dict[str, Any], limits: Limits) -> tuple[dict | None, dict]:
-        pending = _Pending()
-        with self._lock:
-            self._start()
-            job_id, self._next_id = self._next_id, self._next_id % 2**31 + 1
-            self._pending[job_id] = pending
-            process = self._process
-            try:
-                process.stdin.write(_frame(job_id, {"job": job, "limits": asdict(limits)}))
-            except OSError:
-                pending.result = _fault("The sandbox stopped; try again.")
-                pending.done.set()
-        if not pending.done.wait(limits.wall_seconds + GRACE_SECONDS):
+        ours, theirs = socket.socketpair()
+        deadline = time.monotonic() + limits.wall_seconds + GRACE_SECONDS
+        try:
+            with self._lock:
+                self._start()
+                control, process = self._control, self._process
+                try:
+                    socket.send_fds(
+                        control, [json.dumps({"limits": asdict(limits)}).encode()], [theirs.fileno()]
+                    )
+                except OSError:
+                    self._stop()
+                    return None, _fault("The sandbox stopped; try again.")
+            theirs.close()  # the zygote and its child hold it now
+            ours.settimeout(limits.wall_seconds + GRACE_SECONDS)
+            ours.sendall(_frame(0, {"job": job, "limits": asdict(limits)}))
+            return self._answer(ours, deadline, job["output_chars"] * 6 + (1 << 16), limits)
+        except TimeoutError:
             # The zygote itself has stopped answering: start a new one next time.
-            self._stop(process)
-            pending.result = _fault(_stopped_messages(asdict(limits))["wall"])
-        with self._lock:
-            self._pending.pop(job_id, None)
-        return pending.diagnostics, pending.result
+            with self._lock:
+                if self._process is process:
+                    self._stop()
+            return None, _fault(_stopped_messages(asdict(limits))["wall"])
+        except OSError:  # the zygote died with this render in hand
+            with self._lock:
+                if self._process is process and process.poll() is not None:
+                    self._stop()
+            return None, _fault("The sandbox stopped; try again.")
+        finally:
+            ours.close()
+            theirs.close()
+
+    def _answer(
+        self, ours: socket.socket, deadline: float, cap: int, limits: Limits
+    ) -> tuple[dict | None, dict]:
+        """Read the child's diagnostics, then its result (or the zygote's word for it)."""
+        buffer, diagnostics = bytearray(), None
+        while True:
+            ours.settimeout(max(0.0, deadline - time.monotonic()))
+            data = ours.recv(1 << 16)
+            if not data:
+                return diagnostics, _fault(_stopped_messages(asdict(limits))["crash"])
+            buffer += data
+            if len(buffer) > cap:
+                return diagnostics, _fault(_stopped_messages(asdict(limits))["output"])
+            for frame in _split_frames(buffer):
+                message = _parse(frame)
+                if "result" in message:
+                    return diagnostics, message["result"]
+                diagnostics = message["diagnostics"]
 
     def _start(self) -> None:
         """Start the zygote unless it runs; the caller holds the lock."""
         if self._owner != os.getpid():  # this process was forked (gunicorn): the zygote is the parent's
-            self._process, self._pending, self._owner = None, {}, os.getpid()
+            self._process, self._control, self._owner = None, None, os.getpid()
         if self._process is not None and self._process.poll() is None:
             return
         jail = tempfile.mkdtemp(prefix="playground-")
         os.chmod(jail, 0o111)  # an empty root: nothing to list, nothing to read
+        control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
         try:
             process = subprocess.Popen(
-                _worker_command("zygote"),
-                stdin=subprocess.PIPE,
+                [*_worker_command("zygote"), str(theirs.fileno())],
+                stdin=subprocess.PIPE,  # the zygote's lifeline: it exits when this closes
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 env=_clean_environment(),
                 close_fds=True,
+                pass_fds=[theirs.fileno()],
                 bufsize=0,
                 cwd=jail,
             )
@@ -281,61 +324,30 @@ class _ForkServer:
             ready, _, _ = select.select([process.stdout], [], [], 30)
             _, answer = _read_frame(process.stdout) if ready else (0, {})
         finally:
+            theirs.close()
             os.rmdir(jail)  # the zygote keeps it as its root; no one else needs it on disk
         if not answer.get("ready"):
             _discard(process)
+            control.close()
             raise RuntimeError("the playground's sandbox did not start")
-        self._process, self._isolation = process, answer["isolation"]
-        threading.Thread(target=self._read, args=(process,), name="playground-reader", daemon=True).start()
+        self._process, self._control, self._isolation = process, control, answer["isolation"]
 
-    def _read(self, process: subprocess.Popen) -> None:
-        """Hand every answer from the zygote to the render waiting for it."""
-        try:
-            while True:
-                job_id, message = _read_frame(process.stdout)
-                with self._lock:
-                    pending = self._pending.get(job_id)
-                if pending is None:
-                    continue
-                if "diagnostics" in message:
-                    pending.diagnostics = message["diagnostics"]
-                else:
-                    pending.result = message["result"]
-                    pending.done.set()
-        except (EOFError, OSError, ValueError):
-            pass
-        with self._lock:
-            orphans = [p for p in self._pending.values() if not p.done.is_set()]
-            if self._process is process:
-                self._process = None
-        for pending in orphans:
-            pending.result = _fault("The sandbox stopped; try again.")
-            pending.done.set()
-
-    def _stop(self, process: subprocess.Popen | None) -> None:
-        if process is not None:
-            _discard(process)
+    def _stop(self) -> None:
+        """Stop the zygote (the caller holds the lock); the next render starts another."""
+        if self._process is not None:
+            _discard(self._process)
+        if self._control is not None:
+            self._control.close()
+        self._process = self._control = None
 
     def close(self) -> None:
         with self._lock:
-            process, self._process = self._process, None
-        if process is not None and self._owner == os.getpid():
-            with contextlib.suppress(OSError):
-                process.stdin.close()  # the zygote kills its children and exits
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=2)
-            _discard(process)
-
-
-@dataclass
-class _Pending:
-    """A render sent to the zygote, waiting for its answer."""
-
-    diagnostics: dict | None = None
-    result: dict | None = None
-
-    def __post_init__(self) -> None:
-        self.done = threading.Event()
+            if self._process is not None and self._owner == os.getpid():
+                with contextlib.suppress(OSError):
+                    self._process.stdin.close()  # the zygote kills its children and exits
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self._process.wait(timeout=2)
+                self._stop()
 
 
 # --- The spawn backend (Windows): warm single-use workers ---------------------------
@@ -443,8 +455,8 @@ def _parse(frame: bytes) -> dict[str, Any]:
 # the web server. The renderer is imported here, after the process has started.
 
 
-def worker_main(mode: str) -> None:
-    """The entry point of a worker process: "zygote" (fork backend) or "spawn"."""
+def worker_main(mode: str, control_fd: str | None = None) -> None:
+    """The entry point of a worker process: "zygote" (fork backend, with its control socket) or "spawn"."""
     from showcase.renderer import Renderer
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
@@ -452,6 +464,7 @@ def worker_main(mode: str) -> None:
     renderer = Renderer(init["templates"])
     renderer.warm_up()
     if mode == "zygote":
+        zygote = _Zygote(renderer, socket.socket(fileno=int(control_fd)))  # before the hook refuses sockets
         isolation = _isolate(init["jail"])
         isolation.update(cpu=True, memory=True)
     else:
@@ -463,7 +476,7 @@ def worker_main(mode: str) -> None:
         # Children share the zygote's memory until they write to it: keep the garbage
         # collector from walking (and so copying) every object they inherit.
         gc.freeze()
-        _Zygote(renderer).serve()
+        zygote.serve()
     else:
         with contextlib.suppress(EOFError):
             _, request = _read_frame(stdin)
@@ -568,97 +581,92 @@ def _install_audit_hook(allow_fork: bool) -> None:
 
 
 class _Zygote:
-    """Forks a child per job, forwards its answers, and kills it at the wall clock."""
+    """Forks a child per render, kills it at the wall clock, and answers for it when it cannot."""
 
-    def __init__(self, renderer: Any) -> None:
-        self.renderer = renderer
-        self.children: dict[int, _Child] = {}  # by the read end of the child's pipe
-        self.inbox = bytearray()
+    def __init__(self, renderer: Any, control: socket.socket) -> None:
+        self.renderer, self.control = renderer, control
+        self.children: dict[int, _Child] = {}  # by process id
+        # A byte on this pipe when a child exits, so that select() wakes for it.
+        self.wake_read, wake_write = os.pipe()
+        os.set_blocking(wake_write, False)
+        signal.signal(signal.SIGCHLD, lambda number, frame: None)
+        signal.set_wakeup_fd(wake_write)
 
     def serve(self) -> None:
         while True:
             now = time.monotonic()
             deadlines = [child.deadline - now for child in self.children.values()]
             timeout = max(0.0, min(deadlines)) if deadlines else None
-            readable, _, _ = select.select([0, *self.children], [], [], timeout)
-            if 0 in readable:
-                data = os.read(0, 1 << 16)
-                if not data:  # the web server has gone: so do we, and our children
-                    for child in self.children.values():
-                        child.kill()
-                    return
-                self.inbox += data
-                for frame in _split_frames(self.inbox):
-                    self._start(int.from_bytes(frame[4:8], "big"), _parse(frame))
-            for fd in readable:
-                if fd in self.children:
-                    self._collect(self.children[fd])
+            readable, _, _ = select.select([0, self.control, self.wake_read], [], [], timeout)
+            if 0 in readable and not os.read(0, 1 << 16):  # the web server has gone: so do we
+                for child in self.children.values():
+                    child.kill()
+                return
+            if self.control in readable:
+                message, fds, _, _ = socket.recv_fds(self.control, 1 << 16, 1)
+                if fds:
+                    self._start(json.loads(message)["limits"], fds[0])
+            if self.wake_read in readable:
+                os.read(self.wake_read, 1 << 10)
+            self._reap()
             now = time.monotonic()
             for child in [c for c in self.children.values() if c.deadline <= now]:
                 child.kill()
                 self._finish(child, "wall")
 
-    def _start(self, job_id: int, request: dict[str, Any]) -> None:
-        limits = request["limits"]
-        read_end, write_end = os.pipe()
-        pid = os.fork()
+    def _start(self, limits: dict[str, Any], channel: int) -> None:
+        try:
+            pid = os.fork()
+        except OSError:  # out of processes or memory: say so, and go on serving
+            with contextlib.suppress(OSError):
+                _write_all(channel, _frame(0, {"result": _fault("The sandbox is overloaded; try again.")}))
+            os.close(channel)
+            return
         if pid == 0:  # the child: limit, render, answer, exit
+            answered = False
             try:
-                os.close(read_end)
-                become_render_child(write_end, limits)
+                become_render_child(channel, limits)
+                _, request = _read_frame(_FdReader(0))
                 for frame in _render_frames(self.renderer, request):
                     _write_all(0, frame)
+                answered = True
             finally:
-                os._exit(0)
-        os.close(write_end)
-        cap = request["job"]["output_chars"] * 6 + (1 << 16)  # JSON may spend 6 bytes on a character
-        self.children[read_end] = _Child(
-            pid, job_id, read_end, time.monotonic() + limits["wall_seconds"], cap, _stopped_messages(limits)
+                os._exit(0 if answered else 1)
+        self.children[pid] = _Child(
+            pid, channel, time.monotonic() + limits["wall_seconds"], _stopped_messages(limits)
         )
 
-    def _collect(self, child: "_Child") -> None:
-        data = os.read(child.fd, 1 << 16)
-        if not data:
-            _, status = os.waitpid(child.pid, 0)
-            child.pid = 0
-            reason = None
-            if os.WIFSIGNALED(status):
-                reason = "cpu" if os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) else "crash"
-            self._finish(child, reason if child.frames < 2 else None)
-            return
-        child.buffer += data
-        child.received += len(data)
-        for frame in _split_frames(child.buffer):
-            _write_all(1, frame[:4] + child.job_id.to_bytes(4, "big") + frame[8:])
-            child.frames += 1
-        if child.received > child.cap:
-            child.kill()
-            self._finish(child, "output")
+    def _reap(self) -> None:
+        for pid, child in list(self.children.items()):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                child.pid = 0
+                reason = None
+                if os.WIFSIGNALED(status):
+                    reason = "cpu" if os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL) else "crash"
+                elif os.WEXITSTATUS(status) != 0:
+                    reason = "crash"
+                self._finish(child, reason)
 
     def _finish(self, child: "_Child", reason: str | None) -> None:
-        """Forget ``child``; if it never answered, answer for it with ``reason``."""
-        if child.frames < 2:
-            result = _fault(child.messages[reason or "crash"])
-            _write_all(1, _frame(child.job_id, {"result": result}))
-        os.close(child.fd)
-        self.children.pop(child.fd, None)
-        child.frames = 2
+        """Forget ``child``; if it did not answer, answer for it with ``reason``."""
+        self.children.pop(child.key, None)
+        if reason is not None:
+            os.set_blocking(child.channel, False)
+            with contextlib.suppress(OSError):  # the web server may have stopped listening
+                _write_all(child.channel, _frame(0, {"result": _fault(child.messages[reason])}))
+        os.close(child.channel)
 
 
 @dataclass
 class _Child:
-    pid: int
-    job_id: int
-    fd: int
+    pid: int  # 0 once reaped
+    channel: int  # the zygote's copy of the render's socket
     deadline: float
-    cap: int
     messages: dict[str, str]
-    buffer: bytearray = None  # type: ignore[assignment]
-    received: int = 0
-    frames: int = 0
 
     def __post_init__(self) -> None:
-        self.buffer = bytearray()
+        self.key = self.pid  # where the zygote keeps it, after pid is 0
 
     def kill(self) -> None:
         if self.pid:
@@ -668,12 +676,24 @@ class _Child:
             self.pid = 0
 
 
-def become_render_child(write_end: int, limits: dict[str, Any]) -> None:
-    """In a child fresh from the zygote: keep one file descriptor (the answer's pipe, as fd 0), limit
-    everything, and from here on let the audit hook refuse what the zygote itself was allowed.
+class _FdReader:
+    """A file descriptor that reads like a binary stream, for _read_frame."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def read(self, size: int) -> bytes:
+        return os.read(self.fd, size)
+
+
+def become_render_child(channel: int, limits: dict[str, Any]) -> None:
+    """In a child fresh from the zygote: keep one file descriptor (the render's socket, as fd 0),
+    limit everything, and from here on let the audit hook refuse what the zygote was allowed.
     """
-    os.dup2(write_end, 0)
-    os.closerange(1, 1 << 16)
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.dup2(channel, 0)
+    os.closerange(1, 1 << 16)  # the zygote's pipes and sockets, and every other render's socket
     cpu = int(limits["cpu_seconds"])
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))  # SIGXCPU, then SIGKILL a second later
     resource.setrlimit(resource.RLIMIT_AS, (limits["memory_bytes"], limits["memory_bytes"]))
