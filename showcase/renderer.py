@@ -397,6 +397,7 @@ class Renderer:
             for lstrip in (False, True)
         }
         self._parsed: dict[tuple[bool, bool, str], nodes.Template | None] = {}
+        self._parsed_job: tuple[Job | None, nodes.Template | None] = (None, None)
 
     def warm_up(self) -> None:
         """Compile the site's templates and run every code path once, while imports can still read files."""
@@ -423,6 +424,7 @@ class Renderer:
         env = self.environment(job)
         try:
             tree = env.parse(job.template)
+            self._parsed_job = (job, tree)  # render() compiles this tree rather than parse again
             used = self._variables(env, tree, job)
         except TemplateSyntaxError as error:  # and "No filter named 'x'", found by the analysis
             return {"error": _syntax_error(env, error), "undefined": [], "unused": []}
@@ -474,8 +476,9 @@ class Renderer:
         """Compile and render ``job``; the output, or one clear error."""
         env = self.environment(job)
         chunks: list[str] = []
+        parsed_job, tree = self._parsed_job
         try:
-            template = env.from_string(job.template)
+            template = env.from_string(tree if parsed_job is job else job.template)
             size = 0
             for chunk in template.generate(job.context):
                 size += len(chunk)
