@@ -483,7 +483,7 @@ class Renderer:
             for chunk in template.generate(job.context):
                 size += len(chunk)
                 if size > job.output_chars:
-                    raise OutputLimitError(f"The output is larger than {job.output_chars:,} characters.")
+                    raise OutputLimitError(f"The output is larger than {job.output_chars:,} characters")
                 chunks.append(chunk)
         except TemplateSyntaxError as error:
             if error.name is None:  # the visitor's own template
@@ -492,7 +492,7 @@ class Renderer:
         except MemoryError:
             raise  # the worker answers for it: the process is out of memory
         except OutputLimitError as error:
-            return {"output": None, "error": _message(f"{error} The render was stopped.", None)}
+            return {"output": None, "error": _message(f"{error}: the render was stopped.", None)}
         except Exception as error:  # every error becomes one clear message
             return {"output": None, "error": _runtime_error(error)}
         return {"output": scrub("".join(chunks)), "error": None}

@@ -8,7 +8,7 @@ the wall-clock limit; the server goes on serving everyone else.
 
 On Linux and other systems with ``fork`` (the "fork" backend)::
 
-    web server ──pipe──▶ zygote ──fork──▶ one child per render, then gone
+    web server ──limits + a socket──▶ zygote ──fork──▶ child ──answer, on that socket──▶ web server
 
 - The **zygote** is started once, on the first render, as ``python -I`` with
   an empty environment (so no ``SECRET_KEY``, no ``PATH``). It builds the
@@ -16,20 +16,22 @@ On Linux and other systems with ``fork`` (the "fork" backend)::
   in: a network namespace of its own with no interfaces (no sockets reach
   anything), ``chroot`` into an empty directory (no files), the ``nobody``
   user, no new privileges, and an audit hook that refuses ``open``,
-  sockets, subprocesses and the like. When the server is not root it tries
-  the same through an unprivileged user namespace.
-- For each render it **forks a child**: a copy that is warm already (the
-  templates compiled, every module imported), which costs about a
-  millisecond. The child limits itself (CPU seconds, address space, no file
-  writes, one file descriptor, no forks), renders, writes the answer to its
-  pipe and exits. The zygote kills it at the wall-clock limit. No render
-  ever sees another's data: every child starts from the same clean copy.
+  sockets, subprocesses and the like. When the server is not root it gets
+  the namespaces and the ``chroot`` through an unprivileged user namespace.
+- For each render the web server makes a socket pair and passes one end to
+  the zygote (SCM_RIGHTS), which **forks a child**: a copy that is warm
+  already (templates compiled, every module imported). The child keeps that
+  socket as its only file descriptor, limits itself (CPU seconds, address
+  space, no file writes, no forks), reads the job, writes its answer there
+  and exits; the request's thread reads it from the other end. The zygote
+  kills the child at the wall-clock limit and answers for it. No render
+  sees another's: every child starts from the same clean copy.
 
 Elsewhere (Windows: no ``fork``, no ``resource``; the "spawn" backend), a
 small pool of warm single-use worker processes does the same work; a render
 that overruns the wall clock is killed just the same, but CPU time and
 memory are not limited, and files and sockets are refused only by the
-audit hook inside Python. :attr:`Sandbox.unenforced` says which.
+audit hook inside Python. :meth:`Sandbox.unenforced` says which.
 
 At most ``workers`` renders run at once; past that, :class:`Busy`, which
 the playground answers with 503 and ``Retry-After``: nothing queues.
@@ -158,13 +160,13 @@ class Sandbox:
         self._runner.close()
 
 
-# --- Messages: a length, an id, and JSON ------------------------------------------
+# --- Messages: a length, then JSON ----------------------------------------------------
 
 
-def _frame(message_id: int, message: dict[str, Any]) -> bytes:
-    """``message`` as bytes: the length of what follows, the id, then JSON."""
+def _frame(message: dict[str, Any]) -> bytes:
+    """``message`` as bytes: the length of the JSON that follows, in 4 bytes, then the JSON."""
     body = json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return (len(body) + 4).to_bytes(4, "big") + message_id.to_bytes(4, "big") + body
+    return len(body).to_bytes(4, "big") + body
 
 
 def _read_exactly(stream: BinaryIO, size: int) -> bytes:
@@ -177,10 +179,9 @@ def _read_exactly(stream: BinaryIO, size: int) -> bytes:
     return data
 
 
-def _read_frame(stream: BinaryIO) -> tuple[int, dict[str, Any]]:
+def _read_frame(stream: BinaryIO) -> dict[str, Any]:
     size = int.from_bytes(_read_exactly(stream, 4), "big")
-    data = _read_exactly(stream, size)
-    return int.from_bytes(data[:4], "big"), json.loads(data[4:].decode("utf-8"))
+    return json.loads(_read_exactly(stream, size).decode("utf-8"))
 
 
 def _split_frames(buffer: bytearray) -> list[bytes]:
@@ -263,7 +264,7 @@ class _ForkServer:
                     return None, _fault("The sandbox stopped; try again.")
             theirs.close()  # the zygote and its child hold it now
             ours.settimeout(limits.wall_seconds + GRACE_SECONDS)
-            ours.sendall(_frame(0, {"job": job, "limits": asdict(limits)}))
+            ours.sendall(_frame({"job": job, "limits": asdict(limits)}))
             return self._answer(ours, deadline, job["output_chars"] * 6 + (1 << 16), limits)
         except TimeoutError:
             # The zygote itself has stopped answering: start a new one next time.
@@ -320,9 +321,9 @@ class _ForkServer:
                 bufsize=0,
                 cwd=jail,
             )
-            process.stdin.write(_frame(0, {"templates": self.templates, "jail": jail}))
+            process.stdin.write(_frame({"templates": self.templates, "jail": jail}))
             ready, _, _ = select.select([process.stdout], [], [], 30)
-            _, answer = _read_frame(process.stdout) if ready else (0, {})
+            answer = _read_frame(process.stdout) if ready else {}
         finally:
             theirs.close()
             os.rmdir(jail)  # the zygote keeps it as its root; no one else needs it on disk
@@ -357,7 +358,7 @@ class _SpawnPool:
     """Keeps ``size`` workers started and ready; each renders once and exits."""
 
     def __init__(self, templates: dict[str, str], size: int) -> None:
-        self.init = _frame(0, {"templates": templates, "jail": None})
+        self.init = _frame({"templates": templates, "jail": None})
         self.size = size
         self._ready: list[subprocess.Popen] = []
         self._lock = threading.Lock()
@@ -379,7 +380,7 @@ class _SpawnPool:
         )
         process.stdin.write(self.init)
         try:
-            _, answer = _read_frame(process.stdout)
+            answer = _read_frame(process.stdout)
         except (EOFError, OSError):
             answer = {}
         if not answer.get("ready"):
@@ -413,7 +414,7 @@ class _SpawnPool:
             return None, _fault("The sandbox could not start a worker; try again.")
         messages = _stopped_messages({**asdict(limits), "output_chars": job["output_chars"]})
         try:
-            request = _frame(0, {"job": job, "limits": asdict(limits)})
+            request = _frame({"job": job, "limits": asdict(limits)})
             out, _ = process.communicate(request, limits.wall_seconds)
             fault = None
         except subprocess.TimeoutExpired:
@@ -447,7 +448,7 @@ def _discard(process: subprocess.Popen) -> None:
 
 
 def _parse(frame: bytes) -> dict[str, Any]:
-    return json.loads(frame[8:].decode("utf-8"))
+    return json.loads(frame[4:].decode("utf-8"))
 
 
 # --- Inside the workers ---------------------------------------------------------------
@@ -460,7 +461,7 @@ def worker_main(mode: str, control_fd: str | None = None) -> None:
     from showcase.renderer import Renderer
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    _, init = _read_frame(stdin)
+    init = _read_frame(stdin)
     renderer = Renderer(init["templates"])
     renderer.warm_up()
     if mode == "zygote":
@@ -470,7 +471,7 @@ def worker_main(mode: str, control_fd: str | None = None) -> None:
     else:
         isolation = dict(SPAWN_ISOLATION)
     _install_audit_hook(allow_fork=mode == "zygote")
-    stdout.write(_frame(0, {"ready": True, "isolation": isolation}))
+    stdout.write(_frame({"ready": True, "isolation": isolation}))
     stdout.flush()
     if mode == "zygote":
         # Children share the zygote's memory until they write to it: keep the garbage
@@ -479,7 +480,7 @@ def worker_main(mode: str, control_fd: str | None = None) -> None:
         zygote.serve()
     else:
         with contextlib.suppress(EOFError):
-            _, request = _read_frame(stdin)
+            request = _read_frame(stdin)
             for frame in _render_frames(renderer, request):
                 stdout.write(frame)
             stdout.flush()
@@ -494,7 +495,7 @@ def _render_frames(renderer: Any, request: dict[str, Any]) -> list[bytes]:
     frames = []
     try:
         diagnostics = renderer.diagnose(job)
-        frames.append(_frame(0, {"diagnostics": diagnostics}))
+        frames.append(_frame({"diagnostics": diagnostics}))
         if diagnostics["error"] is not None:
             result = {"output": None, "error": diagnostics["error"]}
         else:
@@ -503,7 +504,7 @@ def _render_frames(renderer: Any, request: dict[str, Any]) -> list[bytes]:
         result = None  # the exception and what it held are gone once out of the except block
     if result is None:
         result = _fault(memory)
-    frames.append(_frame(0, {"result": result}))
+    frames.append(_frame({"result": result}))
     return frames
 
 
@@ -619,14 +620,14 @@ class _Zygote:
             pid = os.fork()
         except OSError:  # out of processes or memory: say so, and go on serving
             with contextlib.suppress(OSError):
-                _write_all(channel, _frame(0, {"result": _fault("The sandbox is overloaded; try again.")}))
+                _write_all(channel, _frame({"result": _fault("The sandbox is overloaded; try again.")}))
             os.close(channel)
             return
         if pid == 0:  # the child: limit, render, answer, exit
             answered = False
             try:
                 become_render_child(channel, limits)
-                _, request = _read_frame(_FdReader(0))
+                request = _read_frame(_FdReader(0))
                 for frame in _render_frames(self.renderer, request):
                     _write_all(0, frame)
                 answered = True
@@ -654,7 +655,7 @@ class _Zygote:
         if reason is not None:
             os.set_blocking(child.channel, False)
             with contextlib.suppress(OSError):  # the web server may have stopped listening
-                _write_all(child.channel, _frame(0, {"result": _fault(child.messages[reason])}))
+                _write_all(child.channel, _frame({"result": _fault(child.messages[reason])}))
         os.close(child.channel)
 
 
