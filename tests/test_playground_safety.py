@@ -250,6 +250,18 @@ def test_the_real_limits_stop_a_runaway_render_within_5_s(api):
     )
 
 
+@needs_fork
+def test_the_zygote_kills_a_runaway_render_and_goes_on_serving(app, api, quick_limits):
+    """The zygote stops its child at the wall clock; the server's own fallback (replacing a
+    zygote that stopped answering) must not be what answered."""
+    assert api("{{ 1 }}")[1]["output"] == "1"
+    zygote = app.extensions["playground"].get_sandbox().pid
+    _, answer = api("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    assert answer["error"]["message"] == "The render took longer than 0.5 s and was stopped."
+    assert app.extensions["playground"].get_sandbox().pid == zygote
+    assert api("{{ 2 }}")[1]["output"] == "2"
+
+
 # --- Past the pool: 503, never a queue ----------------------------------------------------
 
 
