@@ -397,7 +397,9 @@ class Renderer:
             for lstrip in (False, True)
         }
         self._parsed: dict[tuple[bool, bool, str], nodes.Template | None] = {}
-        self._parsed_job: tuple[Job | None, nodes.Template | None] = (None, None)
+        # The visitor's template as diagnose() parsed it, with where its tokens are: render()
+        # compiles this tree, and places a compile error with these, not with a site template's.
+        self._parsed_job: tuple[Job | None, nodes.Template | None, _Where | None] = (None, None, None)
 
     def warm_up(self) -> None:
         """Compile the site's templates and run every code path once, while imports can still read files."""
@@ -424,12 +426,17 @@ class Renderer:
         env = self.environment(job)
         try:
             tree = env.parse(job.template)
-            self._parsed_job = (job, tree)  # render() compiles this tree rather than parse again
-            used = self._variables(env, tree, job)
-        except TemplateSyntaxError as error:  # and "No filter named 'x'", found by the analysis
-            return {"error": _syntax_error(env, error), "undefined": [], "unused": []}
+        except TemplateSyntaxError as error:
+            return {"error": _syntax_error(error, _Where.of(env)), "undefined": [], "unused": []}
         except RecursionError:
             return {"error": _message("The template is nested too deeply to parse.", None), **_no_names()}
+        self._parsed_job = (job, tree, _Where.of(env))
+        try:
+            used = self._variables(env, tree, job)
+        except TemplateSyntaxError as error:  # "No filter named 'x'", found by the analysis
+            return {"error": _syntax_error(error, self._parsed_job[2]), "undefined": [], "unused": []}
+        except RecursionError:
+            return {"error": _message("The template is nested too deeply to compile.", None), **_no_names()}
         undefined = [name for name in used if name not in job.context and name not in env.globals]
         unused = [key for key in job.context if key not in used]
         return {"error": None, "undefined": undefined, "unused": unused}
@@ -476,7 +483,7 @@ class Renderer:
         """Compile and render ``job``; the output, or one clear error."""
         env = self.environment(job)
         chunks: list[str] = []
-        parsed_job, tree = self._parsed_job
+        parsed_job, tree, where = self._parsed_job
         try:
             template = env.from_string(tree if parsed_job is job else job.template)
             size = 0
@@ -487,7 +494,10 @@ class Renderer:
                 chunks.append(chunk)
         except TemplateSyntaxError as error:
             if error.name is None:  # the visitor's own template
-                return {"output": None, "error": _syntax_error(env, error)}
+                return {
+                    "output": None,
+                    "error": _syntax_error(error, where if parsed_job is job else _Where.of(env)),
+                }
             return {"output": None, "error": _runtime_error(error)}
         except MemoryError:
             raise  # the worker answers for it: the process is out of memory
@@ -506,18 +516,30 @@ def _message(message: str, line: int | None) -> dict[str, Any]:
     return {"message": scrub(message), "line": line}
 
 
-def _syntax_error(env: PlaygroundEnvironment, error: TemplateSyntaxError) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Where:
+    """Where the lexer and the parser were when a template was last parsed."""
+
+    offsets: _TokenOffsets
+    current: Any  # the parser's current token
+
+    @classmethod
+    def of(cls, env: PlaygroundEnvironment) -> "_Where":
+        return cls(env.token_offsets, env.last_parser.stream.current)
+
+
+def _syntax_error(error: TemplateSyntaxError, where: "_Where") -> dict[str, Any]:
     """The message of an error found compiling the visitor's template, with its line and column."""
-    line, column = _where(env, error)
+    line, column = _place(error, where)
     message = re.sub(r" at \d+$", "", error.message or "")
     # "No filter named 'x'" is found compiling, but is no mistake of syntax.
     kind = "Line" if isinstance(error, TemplateAssertionError) else "Syntax error on line"
     return _message(f"{kind} {line}, column {column}: {message}", line)
 
 
-def _where(env: PlaygroundEnvironment, error: TemplateSyntaxError) -> tuple[int, int]:
+def _place(error: TemplateSyntaxError, where: _Where) -> tuple[int, int]:
     """Line and column of a syntax error: where the lexer or the parser stopped."""
-    offsets: _TokenOffsets = env.token_offsets
+    offsets = where.offsets
     at_char = re.search(r" at (\d+)$", error.message or "")
     unexpected = re.match(r"unexpected '(.+?)'", error.message or "")
     if unexpected and offsets.source.find(unexpected.group(1), offsets.end) >= 0:
@@ -526,7 +548,7 @@ def _where(env: PlaygroundEnvironment, error: TemplateSyntaxError) -> tuple[int,
     elif at_char:  # the lexer says where: "unexpected char '$' at 5"
         line, column = offsets.line_and_column(int(at_char.group(1)))
     elif not isinstance(error, TemplateAssertionError):  # the parser stopped at its current token
-        current = env.last_parser.stream.current
+        current = where.current
         line, column = offsets.line_and_column(offsets.by_token.get(id(current), offsets.end))
     if at_char or (not isinstance(error, TemplateAssertionError) and line == error.lineno):
         return line, column

@@ -219,6 +219,10 @@ def test_names_read_by_an_included_site_template_count_as_used(client, api):
         ),
         ("{{ x|nofilter }}", "Line 1, column 6: No filter named 'nofilter'."),
         (
+            '{% include "examples/lists.html" %}\n{{ x|nofilter }}',
+            "Line 2, column 6: No filter named 'nofilter'.",
+        ),
+        (
             "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
             "Line 1: too deeply nested or recursive (a macro calling itself without end?)",
         ),
