@@ -41,6 +41,7 @@ Rendering happens in ``showcase.sandbox``; the Jinja side is ``showcase.renderer
 
 import json
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,11 +101,15 @@ class Playground:
         }
         self.sandbox: Sandbox | None = None
         self.example_result: dict[str, Any] | None = None  # the prefilled example's, rendered once
+        self._lock = threading.Lock()
 
     def get_sandbox(self) -> Sandbox:
-        if self.sandbox is None:
-            self.sandbox = Sandbox(self.templates, workers=current_app.config.get("PLAYGROUND_WORKERS", 3))
-        return self.sandbox
+        """The sandbox, made on first use with the app's PLAYGROUND_WORKERS (default 3)."""
+        with self._lock:  # two first requests at once must not make two
+            if self.sandbox is None:
+                workers = current_app.config.get("PLAYGROUND_WORKERS", 3)
+                self.sandbox = Sandbox(self.templates, workers=workers)
+            return self.sandbox
 
 
 @bp.record_once
@@ -144,6 +149,7 @@ class Form:
 
     @classmethod
     def read(cls, fields: MultiDict) -> "Form":
+        """The fields as the browser sent them: a checkbox is on when it is there at all."""
         return cls(
             template=fields.get("template", ""),
             context=fields.get("context", ""),
@@ -232,14 +238,14 @@ def _depth(value: Any) -> int:
     return deepest
 
 
+JSON_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
+
+
 def _kind(value: Any) -> str:
+    """What a JSON value is, in words: "a list", "true or false"..."""
     if isinstance(value, bool):
         return "true or false"
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}[
-        type(value)
-    ]
+    return "null" if value is None else JSON_KINDS[type(value)]
 
 
 def read_api_request(limits: Limits) -> dict[str, Any]:
