@@ -48,13 +48,12 @@ def quick_limits(app, monkeypatch):
 def api(client):
     """A function that POSTs a render to /api/render as JSON and returns (status, answer)."""
 
-    def post(template, context=None, trim_blocks=False, lstrip_blocks=False, **extra):
+    def post(template, context=None, trim_blocks=False, lstrip_blocks=False):
         body = {
             "template": template,
             "context": {} if context is None else context,
             "trim_blocks": trim_blocks,
             "lstrip_blocks": lstrip_blocks,
-            **extra,
         }
         response = client.post("/api/render", json=body)
         assert response.mimetype == "application/json"
