@@ -301,6 +301,7 @@ def render_page(
 ) -> Any:
     """The playground page, for ``form`` and its ``result`` (None when there is none to show)."""
     limits = _limits()
+    lines = form.template.count("\n") + 1
     source = None
     if result is not None and result["output"] is not None:
         source = highlight(result["output"], "html")
@@ -316,6 +317,8 @@ def render_page(
         limits=limits.describe(),
         caps={name: f"{value:,}" for name, value in CAPS.items()},
         notice=notice,
+        template_lines=lines,
+        template_rows=min(max(lines + 1, 12), 40),  # tall enough not to scroll, up to a point
         unenforced=_playground().get_sandbox().unenforced(limits),
         site_templates=[name for name in _playground().templates if not name.startswith("errors/")],
     )
