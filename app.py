@@ -42,6 +42,7 @@ from jinja2 import StrictUndefined
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
+from showcase import playground
 from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.export import freeze_command
@@ -679,6 +680,13 @@ def render_string():
 def streaming():
     """Send a long access log as it renders, with stream_template instead of render_template."""
     return stream_template("examples/streaming.html", log=data["streaming"])
+
+
+# --- Routes: the playground ---------------------------------------------------
+# /playground and /api/render live in showcase/playground.py: a blueprint,
+# so that the sandbox's machinery stays out of this file.
+
+app.register_blueprint(playground.bp)
 
 
 # --- Error handlers -----------------------------------------------------------

@@ -109,6 +109,7 @@ class Gallery:
         app.context_processor(self._page_context)
         app.add_template_global(self._example_panels, "example_panels")
         app.add_template_global(self.panels.function, "function_source")
+        app.add_template_global(self._playground_fields, "playground_fields")
 
     def example(
         self, title: str, *, topic: str, also: tuple[str, ...] = ()
@@ -177,6 +178,14 @@ class Gallery:
         example = context["page"].example
         passed = {name: context[name] for name in example.context_names if name in context}
         return self.panels.for_page(example, passed, str(demo_html))
+
+    @pass_context
+    def _playground_fields(self, context: Context) -> dict[str, str]:
+        """What the "Try it in the playground" form sends: the page's template, and its context as JSON."""
+        example = context["page"].example
+        passed = {name: context[name] for name in example.context_names if name in context}
+        template = self.panels.templates(example.template)[0].text
+        return {"template": template, "context": self.panels.context_json(passed)}
 
     # --- At start-up: read the view's source --------------------------------------
 

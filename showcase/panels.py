@@ -13,6 +13,8 @@ are highlighted once per distinct text and kept in a bounded cache.
 """
 
 import ast
+import dataclasses
+import datetime
 import inspect
 import json
 import os
@@ -200,6 +202,11 @@ class Panels:
             self._contexts[key] = Source(name, "", text, highlight_once(text, language))
         return self._contexts[key]
 
+    def context_json(self, context: dict[str, Any]) -> str:
+        """The context as JSON for the playground, which knows only JSON: dates become ISO
+        text, dataclasses objects, tuples and sets lists (sets sorted, so it is stable)."""
+        return json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
+
     def html(self, demo_html: str) -> Source:
         return _html_source(demo_html)
 
@@ -219,6 +226,18 @@ def context_text(context: dict[str, Any]) -> tuple[str, str]:
     if text is not None and json.loads(text) == context and _only_json_types(context):
         return text + "\n", "json"
     return pprint.pformat(context, width=88, sort_dicts=False) + "\n", "python"
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    if isinstance(value, tuple):
+        return list(value)
+    return str(value)
 
 
 def _only_json_types(value: Any) -> bool:

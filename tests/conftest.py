@@ -13,6 +13,7 @@ from app import app as showcase_app
 from app import data as showcase_data
 from app import gallery as showcase_gallery
 from html_helpers import get_soup
+from showcase.sandbox import Limits
 
 
 @pytest.fixture
@@ -65,3 +66,32 @@ def demo():
         return get_soup(client, f"/examples/{endpoint}?variant={variant}").select_one("[data-demo]")
 
     return fetch
+
+
+@pytest.fixture
+def quick_limits(app, monkeypatch):
+    """The playground's limits with a wall clock of half a second, so runaway renders stop soon.
+
+    Only the clock is shorter: CPU, memory and sizes keep their real values.
+    """
+    limits = Limits(wall_seconds=0.5)
+    monkeypatch.setitem(app.config, "PLAYGROUND_LIMITS", limits)
+    return limits
+
+
+@pytest.fixture
+def api(client):
+    """A function that POSTs a render to /api/render as JSON and returns (status, answer)."""
+
+    def post(template, context=None, trim_blocks=False, lstrip_blocks=False):
+        body = {
+            "template": template,
+            "context": {} if context is None else context,
+            "trim_blocks": trim_blocks,
+            "lstrip_blocks": lstrip_blocks,
+        }
+        response = client.post("/api/render", json=body)
+        assert response.mimetype == "application/json"
+        return response.status_code, response.get_json()
+
+    return post

@@ -1,0 +1,626 @@
+"""Render a visitor's template and say what is wrong with it: the Jinja half of the playground.
+
+This module runs inside the playground's worker processes (``showcase/sandbox.py``
+starts them and limits their CPU, memory and time), never in the web server.
+It imports nothing from Flask: nothing of the app (``config``, ``request``,
+``session``, ``url_for``) can reach a template from here.
+
+What it adds to Jinja's ``ImmutableSandboxedEnvironment``, which blocks
+``__class__`` and friends but limits nothing else:
+
+- globals only a learner needs: ``range`` (capped), ``dict``, ``namespace``,
+  ``cycler``, ``joiner``, and the gettext functions behind ``{% trans %}``;
+- cheap blow-ups refused before they cost anything: ``*`` repetitions and
+  products, ``**`` powers, ``%``/``format`` widths, and the width of
+  ``center``, ``indent``, ``wordwrap``, ``tojson(indent)``;
+- the output counted as it streams, and stopped past its limit;
+- diagnostics: a syntax error's line and column, the variables the template
+  uses that the context lacks, and the context keys it never uses;
+- no Python internals in what comes back: memory addresses and the text of
+  functions, classes and modules are replaced by a short note.
+"""
+
+import contextlib
+import html  # noqa: F401  imported now: |striptags imports it on first use, when files are out of reach
+import math
+import pprint  # noqa: F401  imported now, for |pprint, for the same reason
+import re
+import textwrap  # noqa: F401  imported now, for |wordwrap, for the same reason
+import traceback
+import types
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import update_wrapper
+from typing import Any
+
+import jinja2.debug  # noqa: F401  imported now: Jinja imports it when a template raises
+from jinja2 import (
+    BaseLoader,
+    StrictUndefined,
+    TemplateAssertionError,
+    TemplateNotFound,
+    TemplateRuntimeError,
+    TemplatesNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+    nodes,
+)
+from jinja2 import filters as jinja_filters
+from jinja2.lexer import TokenStream
+from jinja2.parser import Parser
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
+from jinja2.utils import Cycler, Joiner, Namespace, _PassArg
+from markupsafe import EscapeFormatter, Markup
+
+MAX_ITEMS = 100_000  # range() and list repetition: Jinja's own sandbox caps range() here
+MAX_CHARS = 200_000  # string repetition: no more than the output may hold
+MAX_WIDTH = 1_000  # center, ljust, rjust, zfill, wordwrap, % and format widths and precisions
+MAX_INDENT = 100  # indent, tojson(indent), expandtabs
+MAX_DIGITS = 4_000  # Python itself refuses to print an int of more than 4,300 digits
+TEMPLATE_FILENAME = "<template>"  # what Jinja calls a template made from a string
+
+# In the playground the example layout is a stand-in: the real one needs the
+# gallery's `page` and Flask's `url_for`, which the sandbox does not have. An
+# example page's template, sent as it is, renders its demo and nothing else.
+STAND_INS = {"layouts/example.html": "{% block demo %}{% endblock demo %}"}
+
+
+# What Flask gives its templates, and the sandbox does not: an error naming one says so.
+FLASK_GLOBALS = ("url_for", "request", "session", "g", "config", "get_flashed_messages")
+
+
+class LimitError(SecurityError):
+    """A template asked for more than the playground gives: refused before it cost anything."""
+
+
+class OutputLimitError(TemplateRuntimeError):
+    """The output grew past its limit while it streamed."""
+
+
+# --- The environment ----------------------------------------------------------
+
+
+def capped_range(*args: int) -> range:
+    """range(), refusing more than MAX_ITEMS numbers (as Jinja's sandbox does, with a clearer message)."""
+    numbers = range(*args)
+    try:
+        count = len(numbers)
+    except OverflowError:
+        count = math.inf
+    if count > MAX_ITEMS:
+        raise LimitError(f"range() makes at most {MAX_ITEMS:,} numbers in the playground")
+    return numbers
+
+
+def _refuse_width(what: str, width: Any, cap: int = MAX_WIDTH) -> None:
+    size = len(width) if isinstance(width, str) else width
+    if isinstance(size, int | float) and size > cap:
+        raise LimitError(f"{what} is at most {cap:,} in the playground, not {size:,}")
+
+
+_PERCENT = re.compile(r"%(?:\([^)]*\))?[#0+ -]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
+
+
+def _check_percent_format(template: str, args: Any = ()) -> None:
+    """Refuse %-format widths and precisions past MAX_WIDTH, written (%9999d) or passed (%*d)."""
+    if "%" not in template:
+        return
+    values = args if isinstance(args, tuple) else (args,)
+    for width, precision in _PERCENT.findall(template):
+        for number in (width, precision):
+            if number == "*":
+                for value in values:
+                    if isinstance(value, int):
+                        _refuse_width("a % width", value)
+            elif number:
+                _refuse_width("a % width or precision", int(number))
+
+
+def _check_format_spec(spec: str) -> None:
+    """Refuse a str.format spec ({:>9999}) whose width or precision passes MAX_WIDTH."""
+    for number in re.findall(r"\d+", spec):
+        _refuse_width("a format width or precision", int(number))
+
+
+def _check_size(operator: str, left: Any, right: Any) -> None:
+    """Refuse a ``*`` or ``**`` whose result would be huge, from the sizes of its operands."""
+    if operator == "*":
+        for sequence, times in ((left, right), (right, left)):
+            if isinstance(sequence, str | bytes | list | tuple) and isinstance(times, int):
+                cap = MAX_CHARS if isinstance(sequence, str | bytes) else MAX_ITEMS
+                if len(sequence) * times > cap:
+                    raise LimitError(
+                        f"this * would make {len(sequence) * times:,} "
+                        f"{'characters' if cap == MAX_CHARS else 'items'}; "
+                        f"the playground allows {cap:,}"
+                    )
+        if _is_int(left) and _is_int(right):
+            digits = (abs(left).bit_length() + abs(right).bit_length()) * math.log10(2)
+            if digits > MAX_DIGITS:
+                raise LimitError(f"this * would make a number of about {digits:,.0f} digits")
+    elif operator == "**" and _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1:
+        digits = right * math.log10(abs(left))
+        if digits > MAX_DIGITS:
+            raise LimitError(
+                f"this ** would make a number of about {digits:,.0f} digits; "
+                f"the playground allows {MAX_DIGITS:,}"
+            )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _CappedFormatter(SandboxedFormatter):
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        _check_format_spec(format_spec)
+        return super().format_field(value, format_spec)
+
+
+class _CappedEscapeFormatter(_CappedFormatter, EscapeFormatter):
+    pass
+
+
+# str methods whose first argument sets the size of what they return.
+_SIZED_METHODS = {"center": MAX_WIDTH, "ljust": MAX_WIDTH, "rjust": MAX_WIDTH, "zfill": MAX_WIDTH}
+_SIZED_METHODS["expandtabs"] = MAX_INDENT
+
+
+class PlaygroundEnvironment(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with the size of what a template may ask for capped.
+
+    ``*``, ``**`` and ``%`` are intercepted, so they are checked when they run
+    and never folded into constants at compile time.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "%" and isinstance(left, str):
+            _check_percent_format(left, right)
+        else:
+            _check_size(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Call from a template, refusing "x".center(10**9) and the like first."""
+        if isinstance(obj, types.BuiltinMethodType) and isinstance(obj.__self__, str):
+            cap = _SIZED_METHODS.get(obj.__name__)
+            if cap is not None:
+                size = args[0] if args else next(iter(kwargs.values()), 0)
+                _refuse_width(f"the width given to .{obj.__name__}()", size, cap)
+        return super().call(context, obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """Jinja's sandboxed str.format and format_map, with every field's width checked."""
+        if not isinstance(value, types.MethodType | types.BuiltinMethodType) or value.__name__ not in (
+            "format",
+            "format_map",
+        ):
+            return None
+        text = value.__self__
+        if not isinstance(text, str):
+            return None
+        formatter: SandboxedFormatter
+        if isinstance(text, Markup):
+            formatter = _CappedEscapeFormatter(self, escape=text.escape)
+        else:
+            formatter = _CappedFormatter(self)
+        is_format_map = value.__name__ == "format_map"
+
+        def wrapper(*args: Any, **kwargs: Any) -> str:
+            if is_format_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                args, kwargs = (), args[0]
+            return type(text)(formatter.vformat(text, args, kwargs))
+
+        return update_wrapper(wrapper, value)
+
+    # Syntax errors: keep the parser, to ask it where it stopped.
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        parser = Parser(self, source, name, filename)
+        self.last_parser = parser
+        return parser.parse()
+
+    def _tokenize(
+        self, source: str, name: str | None, filename: str | None = None, state: str | None = None
+    ) -> TokenStream:
+        """Jinja's token stream, remembering where in the source each token starts."""
+        source = self.preprocess(source, name, filename)
+        self.token_offsets = offsets = _TokenOffsets(source)
+        raw = offsets.track(self.lexer.tokeniter(source, name, filename, state))
+        stream: Any = TokenStream(offsets.tag(self.lexer.wrap(raw, name, filename)), name, filename)
+        for extension in self.iter_extensions():
+            stream = extension.filter_stream(stream)
+            if not isinstance(stream, TokenStream):
+                stream = TokenStream(stream, name, filename)
+        return stream
+
+
+class _TokenOffsets:
+    """Where the lexer's tokens start in the source: Jinja's tokens know their line, not their column."""
+
+    def __init__(self, source: str) -> None:
+        # The lexer works on the source with every newline made "\n".
+        self.source = "\n".join(re.split(r"\r\n|\r|\n", source))
+        self.end = 0  # just past the last token the lexer produced
+        self.last_start = 0
+        self.by_token: dict[int, int] = {}
+        self._tokens: list[Any] = []  # kept alive, so that their id()s stay theirs
+
+    def track(self, raw: Iterator[tuple[int, str, str]]) -> Iterator[tuple[int, str, str]]:
+        for lineno, kind, value in raw:
+            found = self.source.find(value, self.end) if value else -1
+            self.last_start = found if found >= 0 else self.end
+            self.end = self.last_start + len(value)
+            yield lineno, kind, value
+
+    def tag(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        for token in tokens:
+            self._tokens.append(token)
+            self.by_token[id(token)] = self.last_start
+            yield token
+
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        offset = min(offset, len(self.source))
+        return self.source.count("\n", 0, offset) + 1, offset - self.source.rfind("\n", 0, offset)
+
+
+class SiteTemplates(BaseLoader):
+    """The site's templates, read-only, by name: ``{% import "macros/x.html" as x %}`` works."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources = {**sources, **STAND_INS}
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if template not in self.sources:
+            raise TemplateNotFound(template)
+        # The name doubles as the file name that errors show: never a path on the server.
+        return self.sources[template], template, lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.sources)
+
+
+def _gettext(message: str) -> str:
+    _check_percent_format(message)
+    return message
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _gettext(singular if n == 1 else plural)
+
+
+def _pgettext(context: str, message: str) -> str:
+    return _gettext(message)
+
+
+def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _ngettext(singular, plural, n)
+
+
+def _capped_filter(name: str, check: Callable[..., None]) -> Callable[..., Any]:
+    """Jinja's filter ``name``, with ``check`` run on its value and arguments first."""
+    original = jinja_filters.FILTERS[name]
+    passes_first = _PassArg.from_obj(original) is not None  # an environment or a context comes first
+
+    def capped(*args: Any, **kwargs: Any) -> Any:
+        check(*args[passes_first:], **kwargs)
+        return original(*args, **kwargs)
+
+    return update_wrapper(capped, original)
+
+
+def _filters() -> dict[str, Callable[..., Any]]:
+    def center(value: Any, width: int = 80) -> None:
+        _refuse_width("center's width", width)
+
+    def indent(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> None:
+        _refuse_width("indent's width", width, MAX_INDENT)
+
+    def wordwrap(value: Any, width: int = 79, *args: Any, **kwargs: Any) -> None:
+        _refuse_width("wordwrap's width", width)
+        _refuse_width("wordwrap's wrapstring", kwargs.get("wrapstring", args[1] if len(args) > 1 else None))
+
+    def tojson(value: Any, indent: int | None = None) -> None:
+        _refuse_width("tojson's indent", indent, MAX_INDENT)
+
+    def format_(value: Any, *args: Any, **kwargs: Any) -> None:
+        _check_percent_format(str(value), kwargs or args)
+
+    def batch(value: Any, linecount: int, *args: Any, **kwargs: Any) -> None:
+        _refuse_width("batch's size", linecount, MAX_ITEMS)
+
+    def slice_(value: Any, slices: int, *args: Any, **kwargs: Any) -> None:
+        _refuse_width("slice's count", slices)
+
+    checks = {
+        "center": center,
+        "indent": indent,
+        "wordwrap": wordwrap,
+        "tojson": tojson,
+        "format": format_,
+        "batch": batch,
+        "slice": slice_,
+    }
+    return {name: _capped_filter(name, check) for name, check in checks.items()}
+
+
+def make_environment(
+    templates: dict[str, str], *, trim_blocks: bool, lstrip_blocks: bool
+) -> PlaygroundEnvironment:
+    """A fresh sandbox over the site's ``templates``, with only a learner's globals."""
+    env = PlaygroundEnvironment(
+        loader=SiteTemplates(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=trim_blocks,
+        lstrip_blocks=lstrip_blocks,
+        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
+        cache_size=len(templates) + len(STAND_INS) + 1,
+    )
+    env.globals.clear()  # lipsum and the rest: only what a learner needs goes back in
+    env.globals.update(range=capped_range, dict=dict, namespace=Namespace, cycler=Cycler, joiner=Joiner)
+    # {% trans %} and _() need gettext and its kin; these translate nothing, and check %-widths first.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
+    )
+    env.filters.update(_filters())
+    return env
+
+
+# --- Rendering ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One render, as the web server sends it to a worker."""
+
+    template: str
+    context: dict[str, Any]
+    trim_blocks: bool = False
+    lstrip_blocks: bool = False
+    output_chars: int = MAX_CHARS
+
+
+class Renderer:
+    """The four sandboxes (one per whitespace option) over the site's templates, compiled once."""
+
+    def __init__(self, templates: dict[str, str]) -> None:
+        self.environments = {
+            (trim, lstrip): make_environment(templates, trim_blocks=trim, lstrip_blocks=lstrip)
+            for trim in (False, True)
+            for lstrip in (False, True)
+        }
+        self._parsed: dict[tuple[bool, bool, str], nodes.Template | None] = {}
+        # The visitor's template as diagnose() parsed it, with where its tokens are: render()
+        # compiles this tree, and places a compile error with these, not with a site template's.
+        self._parsed_job: tuple[Job | None, nodes.Template | None, _Where | None] = (None, None, None)
+
+    def warm_up(self) -> None:
+        """Compile the site's templates and run every code path once, while imports can still read files."""
+        for env in self.environments.values():
+            for name in env.list_templates():
+                # A site template the sandbox cannot compile fails when a visitor uses it.
+                with contextlib.suppress(Exception):
+                    env.get_template(name)
+        warm = (
+            "{{ x|wordwrap(5) }}{{ x|pprint }}{{ x|tojson(2) }}{{ x|center(9) }}{{ '%3s'|format(1) }}"
+            "{{ '{:>3}'.format(x) }}{{ x * 2 }}{{ 2 ** 3 }}{{ x|urlize }}{{ 1000|filesizeformat }}"
+            "{{ x|striptags }}{{ x|urlencode }}{{ {'a': x}|xmlattr }}{{ [x]|map('upper')|list }}"
+            "{% trans %}hi{% endtrans %}{{ missing }}"
+        )
+        for job in (Job(warm, {"x": "a b"}), Job("{{", {}), Job("{{ x.y.z }}", {"x": {}})):
+            self.diagnose(job)
+            self.render(job)
+
+    def environment(self, job: Job) -> PlaygroundEnvironment:
+        return self.environments[job.trim_blocks, job.lstrip_blocks]
+
+    def diagnose(self, job: Job) -> dict[str, Any]:
+        """Parse the template: a syntax error, or the variables it lacks and the keys it never uses."""
+        env = self.environment(job)
+        try:
+            tree = env.parse(job.template)
+        except TemplateSyntaxError as error:
+            return {"error": _syntax_error(error, _Where.of(env)), "undefined": [], "unused": []}
+        except RecursionError:
+            return {"error": _message("The template is nested too deeply to parse.", None), **_no_names()}
+        self._parsed_job = (job, tree, _Where.of(env))
+        try:
+            used = self._variables(env, tree, job)
+        except TemplateSyntaxError as error:  # "No filter named 'x'", found by the analysis
+            return {"error": _syntax_error(error, self._parsed_job[2]), "undefined": [], "unused": []}
+        except RecursionError:
+            return {"error": _message("The template is nested too deeply to compile.", None), **_no_names()}
+        undefined = [name for name in used if name not in job.context and name not in env.globals]
+        unused = [key for key in job.context if key not in used]
+        return {"error": None, "undefined": undefined, "unused": unused}
+
+    def _variables(self, env: PlaygroundEnvironment, tree: nodes.Template, job: Job) -> list[str]:
+        """The names the template reads from its context, in the order it first reads them.
+
+        The templates it extends or includes read the same context, so their names count too.
+        """
+        found: dict[str, None] = {}
+        seen: set[str] = set()
+        pending = [tree]
+        while pending:
+            current = pending.pop(0)
+            try:
+                undeclared = meta.find_undeclared_variables(current)
+            except TemplateSyntaxError:
+                if current is tree:
+                    raise
+                continue  # a site template the sandbox cannot compile: its error shows when rendered
+            for node in current.find_all(nodes.Name):
+                if node.ctx == "load" and node.name in undeclared:
+                    found[node.name] = None
+            for node in current.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+                shares_context = isinstance(node, nodes.Extends | nodes.Include) or node.with_context
+                name = node.template.value if isinstance(node.template, nodes.Const) else None
+                if shares_context and isinstance(name, str) and name not in seen:
+                    seen.add(name)
+                    parsed = self._parse_site_template(env, job, name)
+                    if parsed is not None:
+                        pending.append(parsed)
+        return list(found)
+
+    def _parse_site_template(self, env: PlaygroundEnvironment, job: Job, name: str) -> nodes.Template | None:
+        key = (job.trim_blocks, job.lstrip_blocks, name)
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = env.parse(env.loader.get_source(env, name)[0])
+            except (TemplateNotFound, TemplateSyntaxError):
+                self._parsed[key] = None
+        return self._parsed[key]
+
+    def render(self, job: Job) -> dict[str, Any]:
+        """Compile and render ``job``; the output, or one clear error."""
+        env = self.environment(job)
+        chunks: list[str] = []
+        parsed_job, tree, where = self._parsed_job
+        try:
+            template = env.from_string(tree if parsed_job is job else job.template)
+            size = 0
+            for chunk in template.generate(job.context):
+                size += len(chunk)
+                if size > job.output_chars:
+                    raise OutputLimitError(f"The output is larger than {job.output_chars:,} characters")
+                chunks.append(chunk)
+        except TemplateSyntaxError as error:
+            if error.name is None:  # the visitor's own template
+                return {
+                    "output": None,
+                    "error": _syntax_error(error, where if parsed_job is job else _Where.of(env)),
+                }
+            return {"output": None, "error": _runtime_error(error)}
+        except MemoryError:
+            raise  # the worker answers for it: the process is out of memory
+        except OutputLimitError as error:
+            return {"output": None, "error": _message(f"{error}: the render was stopped.", None)}
+        except Exception as error:  # every error becomes one clear message
+            return {"output": None, "error": _runtime_error(error)}
+        return {"output": scrub("".join(chunks)), "error": None}
+
+
+def _no_names() -> dict[str, list[str]]:
+    return {"undefined": [], "unused": []}
+
+
+def _message(message: str, line: int | None) -> dict[str, Any]:
+    return {"message": scrub(message), "line": line}
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where the lexer and the parser were when a template was last parsed."""
+
+    offsets: _TokenOffsets
+    current: Any  # the parser's current token
+
+    @classmethod
+    def of(cls, env: PlaygroundEnvironment) -> "_Where":
+        return cls(env.token_offsets, env.last_parser.stream.current)
+
+
+def _syntax_error(error: TemplateSyntaxError, where: "_Where") -> dict[str, Any]:
+    """The message of an error found compiling the visitor's template, with its line and column."""
+    line, column = _place(error, where)
+    message = re.sub(r" at \d+$", "", error.message or "")
+    # "No filter named 'x'" is found compiling, but is no mistake of syntax.
+    kind = "Line" if isinstance(error, TemplateAssertionError) else "Syntax error on line"
+    return _message(f"{kind} {line}, column {column}: {message}", line)
+
+
+def _place(error: TemplateSyntaxError, where: _Where) -> tuple[int, int]:
+    """Line and column of a syntax error: where the lexer or the parser stopped."""
+    offsets = where.offsets
+    at_char = re.search(r" at (\d+)$", error.message or "")
+    unexpected = re.match(r"unexpected '(.+?)'", error.message or "")
+    if unexpected and offsets.source.find(unexpected.group(1), offsets.end) >= 0:
+        at_char = unexpected  # the lexer stopped at a bracket that closes nothing: "unexpected '}'"
+        line, column = offsets.line_and_column(offsets.source.find(unexpected.group(1), offsets.end))
+    elif at_char:  # the lexer says where: "unexpected char '$' at 5"
+        line, column = offsets.line_and_column(int(at_char.group(1)))
+    elif not isinstance(error, TemplateAssertionError):  # the parser stopped at its current token
+        current = where.current
+        line, column = offsets.line_and_column(offsets.by_token.get(id(current), offsets.end))
+    if at_char or (not isinstance(error, TemplateAssertionError) and line == error.lineno):
+        return line, column
+    # Found after parsing ("No filter named 'x'."), or at the end of the template:
+    # Jinja knows the line; look there for the name it quotes, else take the line's start.
+    lines = offsets.source.split("\n")
+    text = lines[error.lineno - 1] if 0 < error.lineno <= len(lines) else ""
+    quoted = re.search(r"'([^']+)'", error.message or "")
+    found = text.find(quoted.group(1)) if quoted else -1
+    return error.lineno, found + 1 if found >= 0 else len(text) - len(text.lstrip()) + 1
+
+
+def _runtime_error(error: Exception) -> dict[str, Any]:
+    """One clear message for an error raised while rendering, with the template's line if known."""
+    line, inner = _lines(error)
+    where = f"Line {line}: " if line else ""
+    if inner:
+        where += f"in {inner[0]}, line {inner[1]}: "
+    if isinstance(error, TemplatesNotFound | TemplateNotFound):
+        text = f"there is no template named {error.name!r}: the playground knows the site's templates only"
+    elif isinstance(error, LimitError):
+        text = f"refused: {error}"
+    elif isinstance(error, SecurityError):
+        text = f"not allowed in the sandbox: {error}"
+    elif isinstance(error, UndefinedError | TemplateSyntaxError):
+        text = str(error.message if isinstance(error, TemplateSyntaxError) else error)
+        if re.fullmatch(rf"'({'|'.join(FLASK_GLOBALS)})' is undefined", text):
+            text += (
+                " (Flask gives it to the site's pages; the playground has no Flask: set it in the context)"
+            )
+    elif isinstance(error, RecursionError):
+        text = "too deeply nested or recursive (a macro calling itself without end?)"
+    elif isinstance(error, SyntaxError):  # Python's compiler refused Jinja's code for it
+        text = f"the template is too deeply nested to compile: {error.msg}"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return _message(where + text, line)
+
+
+def _lines(error: BaseException) -> tuple[int | None, tuple[str, int] | None]:
+    """The visitor's template line the error came through, and the site template it came from, if any."""
+    frames = traceback.StackSummary.extract(traceback.walk_tb(error.__traceback__), lookup_lines=False)
+    line = None
+    inner = None
+    for frame in frames:  # from the outermost call to the innermost
+        if frame.filename == TEMPLATE_FILENAME:
+            line, inner = frame.lineno, None  # a block of the visitor's, even when a layout calls it
+        elif frame.filename.endswith(".html") and not frame.filename.startswith("/"):
+            inner = (frame.filename, frame.lineno)
+    if isinstance(error, TemplateSyntaxError) and error.name:
+        inner = (error.name, error.lineno)
+    return line, inner
+
+
+# --- No Python internals in what a visitor sees --------------------------------
+
+_OPEN, _CLOSE, _QUOTE = r"(?:<|&lt;)", r"(?:>|&gt;)", r"(?:'|&#39;|&#x27;)"
+_REPR = re.compile(
+    rf"{_OPEN}(?:"
+    rf"(?P<cls>class {_QUOTE})|(?P<module>module {_QUOTE})"
+    rf"|(?P<method>built-in method |bound method |method {_QUOTE}|method-wrapper {_QUOTE}"
+    rf"|slot wrapper {_QUOTE})"
+    rf"|(?P<function>built-in function |function )"
+    rf"|(?P<object>[\w.]+ object\b)"
+    rf")[^<>]{{0,300}}?{_CLOSE}"
+)
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def scrub(text: str) -> str:
+    """``text`` without Python's internals: addresses, and what functions, classes and modules print."""
+    if "0x" not in text and "class" not in text and "module" not in text and "method" not in text:
+        return text  # the common case, checked cheaply
+    text = _REPR.sub(lambda match: f"[{match.lastgroup.replace('cls', 'class')}]", text)
+    return _ADDRESS.sub("", text)
