@@ -149,3 +149,15 @@ def test_a_covered_row_links_its_examples_and_names_their_tests(client):
     assert [(a["href"], text(a)) for a in row.select("td:nth-of-type(1) a")] == [("/examples/tree", "A tree")]
     assert texts(row, "td:nth-of-type(2) code") == ["tests/test_tree.py"]
     assert "gap" not in row.get("class", [])
+
+
+def test_every_construct_has_an_example_and_a_test(gallery):
+    gaps = [f"{row.construct.group}: {row.construct.name} ({row.gap})" for row in gallery.coverage if row.gap]
+    assert gaps == []
+
+
+def test_the_page_says_everything_is_covered(client, gallery):
+    soup = get_soup(client, "/coverage")
+    total = len(gallery.coverage)
+    assert text(soup.select_one(".coverage-summary")) == f"{total} of {total} covered."
+    assert soup.select("tr.gap, .gap-label") == []
