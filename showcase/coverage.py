@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, before_render_template
-from jinja2 import nodes
+from jinja2 import Environment, nodes
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
 from werkzeug.exceptions import HTTPException
 
-from showcase.panels import LAYOUT_TEMPLATES
+from showcase.panels import LAYOUT_TEMPLATES, template_candidates
 
 GROUPS = (
     "Output and expressions",
@@ -650,7 +650,7 @@ def read_usage(app: Flask, example: Any) -> Usage:
     reached: list[str] = []
     trees: dict[str, nodes.Template] = {}
     parents: dict[str, str] = {}
-    queue = list(_referenced(kept))
+    queue = [*_referenced(env, kept), *example.named_templates]
     while queue:
         name = queue.pop(0)
         if name in reached or name in LAYOUT_TEMPLATES or name == example.template:
@@ -665,7 +665,7 @@ def read_usage(app: Flask, example: Any) -> Usage:
         for extends in tree.find_all(nodes.Extends):
             if isinstance(extends.template, nodes.Const):
                 parents[name] = extends.template.value
-        queue.extend(_referenced([tree]))
+        queue.extend(_referenced(env, [tree]))
     python_source = "\n".join(
         textwrap.dedent(inspect.getsource(f)) for f in (example.view, *example.also_functions())
     )
@@ -693,17 +693,13 @@ def _demo_text(source: str) -> str:
     )
 
 
-def _referenced(trees: list[nodes.Node]) -> Iterator[str]:
+def _referenced(env: Environment, trees: list[nodes.Node]) -> Iterator[str]:
+    """The existing templates these trees extend, include or import (as the template panel finds them)."""
     kinds = nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport
     for tree in trees:
         candidates = [tree] if isinstance(tree, kinds) else []
         for n in [*candidates, *tree.find_all(kinds)]:
-            template = n.template
-            if isinstance(template, nodes.Const):
-                values = template.value if isinstance(template.value, list | tuple) else [template.value]
-                yield from (v for v in values if isinstance(v, str))
-            elif isinstance(template, nodes.List | nodes.Tuple):
-                yield from (i.value for i in template.items if isinstance(i, nodes.Const))
+            yield from template_candidates(env, n.template)[0]
 
 
 def _chain_length(name: str, parents: dict[str, str]) -> int:

@@ -15,6 +15,7 @@ routes, so adding an example never means updating a list by hand.
 """
 
 import ast
+import fnmatch
 import inspect
 import os
 import sys
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, g, request
 from jinja2 import TemplateError, pass_context
@@ -69,6 +71,7 @@ class Example:
     variants: tuple[str, ...]  # "default" first
     also: tuple[str, ...] = ()  # other functions of app.py the lesson is about (a filter, a handler)
     reads_request: bool = False  # the view reads the query string or a form: a static copy cannot
+    named_templates: tuple[str, ...] = ()  # other templates the view names, such as a parent it picks
 
     @property
     def endpoint(self) -> str:
@@ -95,6 +98,16 @@ class Page:
     variant: str
     previous: Example | None
     next: Example | None
+
+    def variant_args(self, variant: str) -> dict[str, Any]:
+        """The url_for() values of this page in another variant, the rest of its query kept."""
+        args = {key: value for key, value in request.args.items() if key != "variant"}
+        # In a static export the variant is in the path, and a streamed page matches its URL
+        # again (stream_with_context): leave it out of the route's own values too.
+        args |= {key: value for key, value in (request.view_args or {}).items() if key != "variant"}
+        if variant != DEFAULT:
+            args["variant"] = variant
+        return args
 
 
 class Gallery:
@@ -196,7 +209,7 @@ class Gallery:
         doc = inspect.getdoc(view)
         if not doc:
             raise ExampleError(f"{where}: give it a one-line docstring, the lesson the index shows")
-        templates, context_names, data_reads = _read_view(view, self.app.root_path)
+        templates, context_names, data_reads, patterns = _read_view(view, self.app.root_path)
         if not templates:
             raise ExampleError(f"{where}: call render_template() with the template's name as a string")
         for name in templates:
@@ -209,7 +222,12 @@ class Gallery:
                 raise ExampleError(f"{position}: data[{name!r}] reads data/{name}.json, which is missing")
         variants = {variant for name in data_reads for variant in self.data.variants(name)}
         source = inspect.getsource(view)
+        existing = self.app.jinja_env.list_templates()
+        named = sorted(
+            t for t in existing if any(fnmatch.fnmatchcase(t, p) for p in patterns) and t not in templates
+        )
         return Example(
+            named_templates=tuple(named),
             reads_request="request." in source or "query_" in source,
             title=title,
             topic=topic,
@@ -222,8 +240,11 @@ class Gallery:
         )
 
 
-def _read_view(view: Callable, root: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
-    """The templates a view renders, the names it passes them, and the data sets it reads.
+def _read_view(
+    view: Callable, root: str
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str], list[str]]:
+    """The templates a view renders, the names it passes them, the data sets it reads, and
+    globs of the other template names it writes (``f"examples/_{layout}.html"``).
 
     Each data set comes with where the view reads it, ``app.py:57:30``.
     """
@@ -234,7 +255,13 @@ def _read_view(view: Callable, root: str) -> tuple[tuple[str, ...], tuple[str, .
     templates: dict[str, None] = {}
     context_names: dict[str, None] = {}
     data_reads: dict[str, str] = {}
+    patterns: list[str] = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            parts = [v.value if isinstance(v, ast.Constant) else "*" for v in node.values]
+            patterns.append("".join(parts))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(".html"):
+            patterns.append(node.value)
         if isinstance(node, ast.Call) and _called(node) in RENDERERS and node.args:
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -248,7 +275,7 @@ def _read_view(view: Callable, root: str) -> tuple[tuple[str, ...], tuple[str, .
         ):
             position = f"{path}:{first_line + node.lineno - 1}:{indent + node.col_offset + 1}"
             data_reads.setdefault(node.slice.value, position)
-    return tuple(templates), tuple(context_names), data_reads
+    return tuple(templates), tuple(context_names), data_reads, [p for p in patterns if p.endswith(".html")]
 
 
 def _called(call: ast.Call) -> str:

@@ -15,6 +15,7 @@ are highlighted once per distinct text and kept in a bounded cache.
 import ast
 import dataclasses
 import datetime
+import fnmatch
 import inspect
 import json
 import os
@@ -68,7 +69,7 @@ class Panels:
     def __init__(self, env: Environment, root: Path, tests_folder: Path) -> None:
         self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
         self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
-        self._templates: dict[str, tuple[Source, ...]] = {}
+        self._templates: dict[tuple[str, tuple[str, ...]], tuple[Source, ...]] = {}
         self._contexts: dict[str, Source] = {}
         self._functions: dict[str, Source] = {}
 
@@ -96,7 +97,7 @@ class Panels:
                 "template",
                 "The templates",
                 "The page's template, then each one it extends, includes or imports.",
-                self.templates(example.template),
+                self.templates(example.template, example.named_templates),
             ),
             Panel(
                 "context",
@@ -155,16 +156,18 @@ class Panels:
             self._functions[reference] = Source(path, f"{name}()", code, highlight_once(code, "python"))
         return self._functions[reference]
 
-    def templates(self, name: str) -> tuple[Source, ...]:
-        """``name``'s source, then those of the templates it references, depth first, each once.
+    def templates(self, name: str, named: tuple[str, ...] = ()) -> tuple[Source, ...]:
+        """``name``'s source, then those of the templates it references, depth first, each once;
+        then ``named``, templates the view names (a parent it picks), and theirs.
 
         Read once per process; with auto-reload on (the debugger), read again every time.
         """
-        if name not in self._templates or self.env.auto_reload:
-            self._templates[name] = self._read_templates(name)
-        return self._templates[name]
+        key = (name, named)
+        if key not in self._templates or self.env.auto_reload:
+            self._templates[key] = self._read_templates(name, named)
+        return self._templates[key]
 
-    def _read_templates(self, name: str) -> tuple[Source, ...]:
+    def _read_templates(self, name: str, named: tuple[str, ...] = ()) -> tuple[Source, ...]:
         sources: list[Source] = []
         seen: set[str] = set()
 
@@ -181,6 +184,8 @@ class Panels:
                 visit(referenced, f"{kind} by {template}", passed)
 
         visit(name, "the page", frozenset())
+        for template in named:
+            visit(template, "named by the view", frozenset())
         return tuple(sources)
 
     def test(self, endpoint: str) -> Source | None:
@@ -254,23 +259,61 @@ def _references(
     env: Environment, text: str, overridden: frozenset[str]
 ) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """The blocks ``text`` defines, and (kind, name) for each template it extends, includes or
-    imports by a constant name, outside the blocks in ``overridden``."""
+    imports, outside the blocks in ``overridden``."""
     tree = env.parse(text)
     kinds = {nodes.Extends: "extended", nodes.Include: "included", nodes.Import: "imported"}
     kinds[nodes.FromImport] = "imported"
     found: list[tuple[str, str]] = []
     for node in _walk(tree, overridden, tuple(kinds)):
-        template = node.template
-        names = []
-        if isinstance(template, nodes.Const):
-            names = [template.value] if isinstance(template.value, str) else list(template.value)
-        elif isinstance(template, nodes.Tuple | nodes.List):
-            names = [item.value for item in template.items if isinstance(item, nodes.Const)]
-        # {% include ["a.html", "b.html"] %} renders the first that exists: show that one.
-        existing = [name for name in names if name in env.list_templates()]
-        found += [(kinds[type(node)], name) for name in existing[:1] or names[:1]]
+        names, chosen_at_run_time = template_candidates(env, node.template)
+        kind = kinds[type(node)] + (", chosen at run time," if chosen_at_run_time else "")
+        found += [(kind, name) for name in names]
     defined = frozenset(block.name for block in tree.find_all(nodes.Block))
     return defined, tuple(found)
+
+
+def template_candidates(env: Environment, expression: nodes.Node) -> tuple[list[str], bool]:
+    """The existing templates an extends, include or import may load, and whether the choice is
+    made at run time.
+
+    A constant name is itself; a list renders the first of its templates that exists; a name
+    built with ``~`` from strings and values, ``"examples/_" ~ kind ~ ".html"``, may be any
+    template its strings fit (here ``examples/_*.html``). A bare variable names nothing
+    that can be read from the template alone. Names that do not exist (``ignore missing``)
+    are left out.
+    """
+    existing = env.list_templates()
+    items = expression.items if isinstance(expression, nodes.Tuple | nodes.List) else [expression]
+    if isinstance(expression, nodes.Const) and isinstance(expression.value, list | tuple):
+        items = [nodes.Const(value) for value in expression.value]
+    names: list[str] = []
+    dynamic = False
+    for item in items:
+        pattern = _name_pattern(item)
+        if pattern is None:
+            dynamic = True
+        elif "*" in pattern:
+            dynamic = True
+            names += [name for name in existing if fnmatch.fnmatchcase(name, pattern) and name not in names]
+        elif pattern in existing:
+            names.append(pattern)
+            if not dynamic:
+                break  # a list of constants: the first that exists is the one rendered
+    return names, dynamic
+
+
+def _name_pattern(expression: nodes.Node) -> str | None:
+    """A glob for the names ``expression`` can make: its strings, with * for each value."""
+    if isinstance(expression, nodes.Const) and isinstance(expression.value, str):
+        return expression.value
+    if isinstance(expression, nodes.Concat):
+        parts = [_name_pattern(part) for part in expression.nodes]
+    elif isinstance(expression, nodes.Add):
+        parts = [_name_pattern(expression.left), _name_pattern(expression.right)]
+    else:
+        return None
+    joined = "".join(part if part is not None else "*" for part in parts)
+    return joined if joined.strip("*") else None
 
 
 def _walk(node: nodes.Node, overridden: frozenset[str], kinds: tuple[type, ...]) -> Any:

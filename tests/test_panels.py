@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from jinja2 import nodes
 
 import app as app_module
 import showcase.highlight
 from app import app as showcase_app
 from app import gallery as showcase_gallery
-from html_helpers import captured_templates, get_soup
+from html_helpers import captured_templates, get_soup, text
 from showcase.highlight import stylesheet
+from showcase.panels import template_candidates
 
 PROJECT = Path(__file__).resolve().parent.parent
 PANELS = ["view", "template", "context", "html", "test"]
@@ -187,3 +189,63 @@ def test_the_highlight_stylesheet_is_generated_and_covers_the_dark_scheme():
     light, dark = stylesheet().split("@media (prefers-color-scheme: dark)")
     classes = {line.split("{")[0].strip() for line in light.splitlines() if line.startswith(".highlight .")}
     assert classes <= {line.split("{")[0].strip() for line in dark.splitlines() if ".highlight ." in line}
+
+
+def test_templates_chosen_at_run_time_are_shown_as_such(page):
+    notes = {
+        text(block.select_one(".source-name")): text(block.select_one(".source-note"))
+        for block in page(page_url("includes")).select('[data-panel="template"] details')
+    }
+    # {% include "examples/_includes_" ~ assignment.kind ~ "_rules.html" %} may be any of these:
+    assert (
+        notes["examples/_includes_project_rules.html"]
+        == "included, chosen at run time, by examples/includes.html"
+    )
+    assert (
+        notes["examples/_includes_lab_help.html"] == "included, chosen at run time, by examples/includes.html"
+    )
+
+
+def test_a_parent_the_view_picks_is_shown_as_named_by_the_view(page):
+    names = [
+        (text(block.select_one(".source-name")), text(block.select_one(".source-note")))
+        for block in page(page_url("dynamic_extends")).select('[data-panel="template"] details')
+    ]
+    assert ("examples/_dynamic_extends_card.html", "named by the view") in names
+    assert ("examples/_dynamic_extends_list.html", "named by the view") in names
+
+
+def candidates(app, template):
+    """What template_candidates finds for the one include or extends in ``template``."""
+    [node] = app.jinja_env.parse(template).find_all((nodes.Include, nodes.Extends))
+    return template_candidates(app.jinja_env, node.template)
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ('{% include "examples/_nowhere.html" ignore missing %}', ([], False)),
+        ('{% include ["examples/_nowhere.html", "base.html", "_home.html"] %}', (["base.html"], False)),
+        ("{% extends parent %}", ([], True)),
+    ],
+)
+def test_constant_names_are_what_jinja_would_load(app, template, expected):
+    assert candidates(app, template) == expected
+
+
+def test_a_name_built_with_tilde_may_be_any_template_its_strings_fit(app):
+    names, chosen_at_run_time = candidates(app, '{% include "macros/" ~ name ~ ".html" %}')
+    assert sorted(names) == sorted(t for t in app.jinja_env.list_templates() if t.startswith("macros/"))
+    assert "macros/panels.html" in names
+    assert chosen_at_run_time
+
+
+def test_variant_links_keep_the_rest_of_the_query_string(client):
+    soup = get_soup(client, "/examples/dynamic_extends?layout=list&variant=tricky")
+    links = {text(a): a["href"] for a in soup.select("nav.variants a")}
+    assert links == {
+        "default": "/examples/dynamic_extends?layout=list",
+        "empty": "/examples/dynamic_extends?layout=list&variant=empty",
+        "tricky": "/examples/dynamic_extends?layout=list&variant=tricky",
+    }
+    assert text(soup.select_one('nav.variants a[aria-current="page"]')) == "tricky"
