@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from flask import Flask, g, request
 from jinja2 import TemplateError, pass_context
@@ -99,15 +98,12 @@ class Page:
     previous: Example | None
     next: Example | None
 
-    def variant_args(self, variant: str) -> dict[str, Any]:
-        """The url_for() values of this page in another variant, the rest of its query kept."""
-        args = {key: value for key, value in request.args.items() if key != "variant"}
-        # In a static export the variant is in the path, and a streamed page matches its URL
-        # again (stream_with_context): leave it out of the route's own values too.
-        args |= {key: value for key, value in (request.view_args or {}).items() if key != "variant"}
-        if variant != DEFAULT:
-            args["variant"] = variant
-        return args
+    @staticmethod
+    def variant_args(variant: str) -> dict[str, str]:
+        """The url_for() values of the example's own page in ``variant``: the example's URL
+        alone, whatever sort, week or search this page shows, since those may not exist in
+        another variant's data; each variant is then one page to link to, and to export."""
+        return {} if variant == DEFAULT else {"variant": variant}
 
 
 class Gallery:
