@@ -13,6 +13,7 @@ from app import app as showcase_app
 from app import data as showcase_data
 from app import gallery as showcase_gallery
 from html_helpers import get_soup
+from outcomes import OUTCOMES
 from showcase.sandbox import Limits
 
 
@@ -95,3 +96,14 @@ def api(client):
         return response.status_code, response.get_json()
 
     return post
+
+
+def pytest_runtest_logreport(report):
+    """Record how each test ended, for the checks that other tests pass (see tests/outcomes.py)."""
+    if report.when == "call" or report.outcome != "passed":
+        OUTCOMES.setdefault(report.nodeid.split("[")[0], set()).add(report.outcome)
+
+
+def pytest_collection_modifyitems(items):
+    """Run the tests marked ``last`` after all the others, so that they can read their outcomes."""
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)

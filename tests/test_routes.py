@@ -25,6 +25,12 @@ def test_page_is_a_complete_html_page(client, url):
         with client.get(href) as response:  # "with" closes the file it streams
             assert response.status_code == 200
             assert response.mimetype == "text/css"
+    # No inline code: the Content-Security-Policy would block it (see tests/test_security.py).
+    assert soup.select("style, [style]") == []
+    assert [
+        s for s in soup.select("script") if not s.get("src") and s.get("type") != "application/json"
+    ] == []
+    assert not any(name.startswith("on") for tag in soup.find_all(True) for name in tag.attrs)
 
 
 def test_the_site_stylesheet_sets_the_colours(client):
