@@ -15,6 +15,7 @@ from app import gallery as showcase_gallery
 from html_helpers import get_soup
 from outcomes import OUTCOMES
 from showcase.sandbox import Limits
+from site_pages import example_url
 
 
 @pytest.fixture
@@ -42,31 +43,27 @@ def gallery():
     return showcase_gallery
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def soup():
-    """``soup(url)``: GET and parse a page once per test module, for tests that only read it.
+    """``soup(url)``: GET and parse a page once for the whole run, for tests that only read it.
 
-    Parsing a whole example page (with its panels) takes tens of milliseconds, so tests
-    that look at the same page share one parse. Use ``client`` to send anything else.
+    Parsing a whole example page (with its panels) takes tens of milliseconds, and
+    the site-wide tests read every page, so each URL is fetched and parsed on first
+    use and shared after that. Never change a shared soup; use ``client`` to send
+    anything else, or to see what a request renders (``captured_templates``).
     """
     client = showcase_app.test_client()
     return functools.cache(lambda url: get_soup(client, url))
 
 
 @pytest.fixture(scope="session")
-def demo():
-    """An example's demo, ``demo("lists", "empty")``, fetched and parsed once for the whole run.
+def demo(soup):
+    """An example's demo, ``demo("lists", "empty")``: the ``[data-demo]`` part of a shared soup."""
 
-    A page with its panels takes tens of milliseconds to parse, and tests that only
-    read the demo can share it: each page and variant is fetched once, on first use.
-    """
-    client = showcase_app.test_client()
+    def find(endpoint, variant="default"):
+        return soup(example_url(endpoint, variant)).select_one("[data-demo]")
 
-    @functools.cache
-    def fetch(endpoint, variant="default"):
-        return get_soup(client, f"/examples/{endpoint}?variant={variant}").select_one("[data-demo]")
-
-    return fetch
+    return find
 
 
 @pytest.fixture

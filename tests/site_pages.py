@@ -13,5 +13,10 @@ def pages():
         if "GET" in rule.methods and not rule.arguments and rule.endpoint != "hello"
     ]
     for example in showcase_gallery.examples:
-        urls += [f"/examples/{example.endpoint}?variant={variant}" for variant in example.variants[1:]]
+        urls += [example_url(example.endpoint, variant) for variant in example.variants[1:]]
     return urls
+
+
+def example_url(endpoint, variant="default"):
+    """An example page's URL, as the site links to it: ``/examples/lists?variant=empty``."""
+    return f"/examples/{endpoint}" + ("" if variant == "default" else f"?variant={variant}")

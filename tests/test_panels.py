@@ -2,7 +2,6 @@
 
 import ast
 import datetime
-import functools
 import inspect
 import json
 from pathlib import Path
@@ -13,11 +12,11 @@ from jinja2 import nodes
 
 import app as app_module
 import showcase.highlight
-from app import app as showcase_app
 from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text
 from showcase.highlight import stylesheet
 from showcase.panels import template_candidates
+from site_pages import example_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 PANELS = ["view", "template", "context", "html", "test"]
@@ -25,15 +24,10 @@ EXAMPLES = [example.endpoint for example in showcase_gallery.examples]
 VARIANTS = [(e.endpoint, variant) for e in showcase_gallery.examples for variant in e.variants]
 
 
-@pytest.fixture(scope="module")
-def page():
-    """Fetch and parse each page once for this module: these tests only read it, so they share it."""
-    client = showcase_app.test_client()
-    return functools.cache(lambda url: get_soup(client, url))
-
-
-def page_url(endpoint, variant="default"):
-    return f"/examples/{endpoint}" + ("" if variant == "default" else f"?variant={variant}")
+@pytest.fixture(scope="session")
+def page(soup):
+    """``page(url)``: the run's shared parse of each page (see ``soup`` in conftest.py)."""
+    return soup
 
 
 def panel_texts(soup, key):
@@ -76,7 +70,7 @@ def test_the_registry_lists_the_examples():
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
 def test_the_five_panels_are_there_in_order_and_not_empty(page, endpoint):
-    soup = page(page_url(endpoint))
+    soup = page(example_url(endpoint))
     assert [panel["data-panel"] for panel in soup.select("[data-panel]")] == PANELS
     for key in PANELS:
         texts = panel_texts(soup, key)
@@ -87,7 +81,7 @@ def test_the_five_panels_are_there_in_order_and_not_empty(page, endpoint):
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
 def test_the_view_panel_is_the_view_functions_source(page, gallery, endpoint):
-    soup = page(page_url(endpoint))
+    soup = page(example_url(endpoint))
     example = gallery.by_endpoint[endpoint]
     view = example.view
     # Then the functions the lesson is also about (also=...), such as the filter it registers.
@@ -100,7 +94,7 @@ def test_the_view_panel_is_the_view_functions_source(page, gallery, endpoint):
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
 def test_the_template_panel_equals_the_files_on_disk(page, gallery, endpoint):
-    soup = page(page_url(endpoint))
+    soup = page(example_url(endpoint))
     names = [code.get_text() for code in soup.select('[data-panel="template"] .source-name')]
     assert names[0] == gallery.by_endpoint[endpoint].template
     assert names[1:3] == ["layouts/example.html", "base.html"]  # extended, in order
@@ -110,10 +104,11 @@ def test_the_template_panel_equals_the_files_on_disk(page, gallery, endpoint):
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
-def test_the_context_panel_equals_what_the_view_passed(app, client, gallery, endpoint, variant):
+def test_the_context_panel_equals_what_the_view_passed(app, client, page, gallery, endpoint, variant):
     example = gallery.by_endpoint[endpoint]
     with captured_templates(app) as rendered:
-        soup = get_soup(client, page_url(endpoint, variant))
+        client.get(example_url(endpoint, variant)).get_data()  # a streamed page renders as it is read
+    soup = page(example_url(endpoint, variant))  # the same page, parsed once for every test
     # The page's own render, once; a view may render other templates too (render_template_string...).
     [context] = [context for template, context in rendered if template.name == example.template]
     passed = {name: context[name] for name in example.context_names}
@@ -125,7 +120,7 @@ def test_the_context_panel_equals_what_the_view_passed(app, client, gallery, end
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
 def test_the_html_panel_is_what_the_demo_rendered(page, endpoint, variant):
-    soup = page(page_url(endpoint, variant))
+    soup = page(example_url(endpoint, variant))
     [text] = panel_texts(soup, "html")
     assert structure(text) == structure(soup.select_one("[data-demo]").decode_contents())
     assert "&lt;" in text or variant != "tricky"  # escaping is shown as it was sent
@@ -133,7 +128,7 @@ def test_the_html_panel_is_what_the_demo_rendered(page, endpoint, variant):
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
 def test_the_test_panel_shows_the_pages_test_file(page, endpoint):
-    soup = page(page_url(endpoint))
+    soup = page(example_url(endpoint))
     path = PROJECT / "tests" / f"test_{endpoint}.py"
     assert panel_texts(soup, "test") == [path.read_text(encoding="utf-8")]
     assert "def test_" in panel_texts(soup, "test")[0]
@@ -143,7 +138,7 @@ def test_the_test_panel_shows_the_pages_test_file(page, endpoint):
 def test_every_variant_changes_the_context_and_html_panels_only(page, gallery, endpoint):
     shown = {}
     for variant in gallery.by_endpoint[endpoint].variants:
-        soup = page(page_url(endpoint, variant))
+        soup = page(example_url(endpoint, variant))
         shown[variant] = {key: panel_texts(soup, key) for key in PANELS}
     variants = list(shown)
     for key in ("context", "html"):
@@ -156,7 +151,7 @@ def test_every_variant_changes_the_context_and_html_panels_only(page, gallery, e
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
 def test_every_copy_button_points_at_a_panels_code(page, endpoint):
-    soup = page(page_url(endpoint))
+    soup = page(example_url(endpoint))
     buttons = soup.select("button[data-copy]")
     assert len(buttons) == len(soup.select("[data-panel] pre"))
     for button in buttons:
@@ -194,7 +189,7 @@ def test_the_highlight_stylesheet_is_generated_and_covers_the_dark_scheme():
 def test_templates_chosen_at_run_time_are_shown_as_such(page):
     notes = {
         text(block.select_one(".source-name")): text(block.select_one(".source-note"))
-        for block in page(page_url("includes")).select('[data-panel="template"] details')
+        for block in page(example_url("includes")).select('[data-panel="template"] details')
     }
     # {% include "examples/_includes_" ~ assignment.kind ~ "_rules.html" %} may be any of these:
     assert (
@@ -209,7 +204,7 @@ def test_templates_chosen_at_run_time_are_shown_as_such(page):
 def test_a_parent_the_view_picks_is_shown_as_named_by_the_view(page):
     names = [
         (text(block.select_one(".source-name")), text(block.select_one(".source-note")))
-        for block in page(page_url("dynamic_extends")).select('[data-panel="template"] details')
+        for block in page(example_url("dynamic_extends")).select('[data-panel="template"] details')
     ]
     assert ("examples/_dynamic_extends_card.html", "named by the view") in names
     assert ("examples/_dynamic_extends_list.html", "named by the view") in names

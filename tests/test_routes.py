@@ -2,7 +2,6 @@
 
 import pytest
 
-from html_helpers import get_soup
 from site_pages import pages
 
 
@@ -13,24 +12,24 @@ def test_pages_lists_the_home_and_the_examples():
 
 
 @pytest.mark.parametrize("url", pages())
-def test_page_is_a_complete_html_page(client, url):
-    soup = get_soup(client, url)
-    assert soup.html["lang"] == "en"
-    assert len(soup.select("head > title")) == 1
-    assert len(soup.select("h1")) == 1
-    assert len(soup.select("main#content")) == 1
-    stylesheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+def test_page_is_a_complete_html_page(client, soup, url):
+    page = soup(url)  # parsed once for the whole run: the other site-wide tests read it too
+    assert page.html["lang"] == "en"
+    assert len(page.select("head > title")) == 1
+    assert len(page.select("h1")) == 1
+    assert len(page.select("main#content")) == 1
+    stylesheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
     assert stylesheets[0] == "/static/css/site.css"
     for href in stylesheets:
         with client.get(href) as response:  # "with" closes the file it streams
             assert response.status_code == 200
             assert response.mimetype == "text/css"
     # No inline code: the Content-Security-Policy would block it (see tests/test_security.py).
-    assert soup.select("style, [style]") == []
+    assert page.select("style, [style]") == []
     assert [
-        s for s in soup.select("script") if not s.get("src") and s.get("type") != "application/json"
+        s for s in page.select("script") if not s.get("src") and s.get("type") != "application/json"
     ] == []
-    assert not any(name.startswith("on") for tag in soup.find_all(True) for name in tag.attrs)
+    assert not any(name.startswith("on") for tag in page.find_all(True) for name in tag.attrs)
 
 
 def test_the_site_stylesheet_sets_the_colours(client):

@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -29,8 +30,9 @@ CANARY = '<!DOCTYPE html><html lang="en"><title>Canary</title><p id="twice"></p>
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests that drive the browser, so that ``pytest -m "not browser"`` leaves them out."""
+    here = Path(__file__).parent
     for item in items:
-        if {"browser", "page", "visits"} & set(getattr(item, "fixturenames", ())):
+        if item.path.is_relative_to(here) and {"browser", "page", "visits"} & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
 
 

@@ -17,9 +17,8 @@ to start from.
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
-
-from bs4 import BeautifulSoup
 
 HTML = "text/html"
 
@@ -141,19 +140,38 @@ def internal_url(written: str, page_url: str, host: str) -> tuple[str, str] | No
     return parts.path + (f"?{parts.query}" if parts.query else ""), parts.fragment
 
 
+class _StartTags(HTMLParser):
+    """Collect each start tag's name and attributes; build no tree (a crawl reads 160 pages)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
 def read_page(text: str, page_url: str, host: str) -> tuple[tuple[Link, ...], frozenset[str]]:
     """The internal links of an HTML page, and the ids (and ``<a name>``) a fragment can point to."""
-    soup = BeautifulSoup(text, "html.parser")
+    parser = _StartTags()
+    parser.feed(text)
+    parser.close()
     links = []
-    for tag in soup.select("[href], [src]"):
+    ids = set()
+    for name, attributes in parser.tags:
         for attribute in ("href", "src"):
-            written = tag.get(attribute)
+            written = attributes.get(attribute)
             if written is None:
                 continue
             found = internal_url(written, page_url, host)
             if found is not None:
-                links.append(Link(tag.name, attribute, written, *found))
-    ids = {tag["id"] for tag in soup.select("[id]")} | {tag["name"] for tag in soup.select("a[name]")}
+                links.append(Link(name, attribute, written, *found))
+        if attributes.get("id") is not None:
+            ids.add(attributes["id"])
+        if name == "a" and attributes.get("name") is not None:
+            ids.add(attributes["name"])
     return tuple(links), frozenset(ids)
 
 
