@@ -101,6 +101,7 @@ def pytest_runtest_logreport(report):
         OUTCOMES.setdefault(report.nodeid.split("[")[0], set()).add(report.outcome)
 
 
+@pytest.hookimpl(trylast=True)  # after other hooks have marked tests last (tests/quality/conftest.py)
 def pytest_collection_modifyitems(items):
     """Run the tests marked ``last`` after all the others, so that they can read their outcomes."""
     items.sort(key=lambda item: item.get_closest_marker("last") is not None)

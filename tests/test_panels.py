@@ -32,7 +32,7 @@ def page(soup):
 
 def panel_texts(soup, key):
     """The exact text of each file shown in one panel."""
-    return [pre.get_text() for pre in soup.select(f'[data-panel="{key}"] pre')]
+    return [pre.get_text() for pre in soup.find(attrs={"data-panel": key}).find_all("pre")]
 
 
 def python_value(text):

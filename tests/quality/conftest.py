@@ -7,6 +7,7 @@ the server, the browser, the HTML checker's run) happen once per test session.
 """
 
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,14 +27,6 @@ SCREENSHOTS = external_tools.PROJECT / "screenshots"
 
 # A page the checker must find an error in (a duplicate id): proof that its report is read.
 CANARY = '<!DOCTYPE html><html lang="en"><title>Canary</title><p id="twice"></p><p id="twice"></p></html>'
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that drive the browser, so that ``pytest -m "not browser"`` leaves them out."""
-    here = Path(__file__).parent
-    for item in items:
-        if item.path.is_relative_to(here) and {"browser", "page", "visits"} & set(item.fixturenames):
-            item.add_marker(pytest.mark.browser)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -105,15 +98,50 @@ class VnuReport:
     canary: list[str]
 
 
+class VnuCheck:
+    """Every page's HTML, as the app serves it, written to files and given to one vnu run."""
+
+    def __init__(self, site: Site, folder: Path) -> None:
+        self.files = {}
+        for number, page in enumerate(site.pages):
+            self.files[page.request] = folder / f"page-{number:03}.html"
+            self.files[page.request].write_text(page.fetched.text, encoding="utf-8")
+        self.canary = folder / "canary.html"
+        self.canary.write_text(CANARY, encoding="utf-8")
+        self.run = external_tools.VnuRun([*self.files.values(), self.canary])
+
+    def report(self) -> VnuReport:
+        errors = self.run.errors()
+        return VnuReport({request: errors[path] for request, path in self.files.items()}, errors[self.canary])
+
+
+# vnu takes seconds, nearly all of it Java starting: it starts as soon as the tests are
+# collected, works on the second core while the other tests run, and its tests run last.
+EARLY_VNU: list[VnuCheck] = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that drive the browser, so that ``pytest -m "not browser"`` leaves them out;
+    mark the tests that read vnu's report ``last``, so that the checker has time to finish."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here) and {"browser", "page", "visits"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        if "vnu_report" in item.fixturenames:
+            item.add_marker(pytest.mark.last)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start vnu now if a test will read its report (and Java and vnu.jar are here to run it)."""
+    if external_tools.can_check_html() and any("vnu_report" in item.fixturenames for item in session.items):
+        folder = Path(tempfile.mkdtemp(prefix="showcase-vnu-"))
+        session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+        EARLY_VNU.append(VnuCheck(crawled(), folder))
+
+
 @pytest.fixture(scope="session")
 def vnu_report(site: Site, tmp_path_factory: pytest.TempPathFactory) -> VnuReport:
-    """Every page's HTML, as the app serves it, checked by vnu in one run."""
-    folder = tmp_path_factory.mktemp("vnu")
-    files = {}
-    for number, page in enumerate(site.pages):
-        files[page.request] = folder / f"page-{number:03}.html"
-        files[page.request].write_text(page.fetched.text, encoding="utf-8")
-    canary = folder / "canary.html"
-    canary.write_text(CANARY, encoding="utf-8")
-    errors = external_tools.vnu_errors([*files.values(), canary])
-    return VnuReport({request: errors[path] for request, path in files.items()}, errors[canary])
+    """Every page's HTML checked by vnu in one run: the run started after collection, or one started now."""
+    check = EARLY_VNU.pop() if EARLY_VNU else VnuCheck(site, tmp_path_factory.mktemp("vnu"))
+    return check.report()

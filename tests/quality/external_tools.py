@@ -63,25 +63,37 @@ def vnu_jar() -> Path:
     return VNU_JAR
 
 
-def vnu_errors(files: Iterable[Path]) -> dict[Path, list[str]]:
-    """Check HTML files with the Nu HTML Checker in one run: each file's errors, as readable lines.
+def can_check_html() -> bool:
+    """Whether Java and vnu.jar are both here, asked without skipping anything."""
+    return shutil.which("java") is not None and VNU_JAR.is_file()
+
+
+class VnuRun:
+    """The Nu HTML Checker, started on some HTML files now and read later: Java checks while tests run.
 
     One JVM for every page: starting Java is most of the time a check takes.
     """
-    files = list(files)
-    command = [java(), "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--stdout"]
-    result = subprocess.run([*command, *map(str, files)], capture_output=True, text=True, check=False)
-    # vnu exits 1 when it found errors; anything else but 0 means it did not run.
-    if result.returncode not in (0, 1) or not result.stdout.startswith("{"):
-        output = result.stdout + result.stderr
-        pytest.fail(f"vnu did not run: exit {result.returncode}\n{output}", pytrace=False)
-    errors: dict[Path, list[str]] = {path: [] for path in files}
-    by_url = {f"file:{path.resolve()}": path for path in files}  # vnu names a file file:/tmp/...
-    for message in json.loads(result.stdout)["messages"]:
-        path = by_url.get(message.get("url", ""))
-        if message["type"] != "error" or path is None:
-            pytest.fail(f"vnu could not check a file: {message}", pytrace=False)
-        where = f"{message.get('lastLine', '?')}:{message.get('firstColumn', '?')}"
-        extract = " ".join(message.get("extract", "").split())
-        errors[path].append(f"{where}: {message['message']}  [{extract}]")
-    return errors
+
+    def __init__(self, files: Iterable[Path]) -> None:
+        self.files = list(files)
+        command = [java(), "-jar", str(vnu_jar()), "--errors-only", "--format", "json", "--stdout"]
+        self.process = subprocess.Popen(
+            [*command, *map(str, self.files)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+
+    def errors(self) -> dict[Path, list[str]]:
+        """Wait for the run to end, then give each file's errors, as readable lines."""
+        stdout, stderr = self.process.communicate()
+        # vnu exits 1 when it found errors; anything else but 0 means it did not run.
+        if self.process.returncode not in (0, 1) or not stdout.startswith("{"):
+            pytest.fail(f"vnu did not run: exit {self.process.returncode}\n{stdout}{stderr}", pytrace=False)
+        errors: dict[Path, list[str]] = {path: [] for path in self.files}
+        by_url = {f"file:{path.resolve()}": path for path in self.files}  # vnu names a file file:/tmp/...
+        for message in json.loads(stdout)["messages"]:
+            path = by_url.get(message.get("url", ""))
+            if message["type"] != "error" or path is None:
+                pytest.fail(f"vnu could not check a file: {message}", pytrace=False)
+            where = f"{message.get('lastLine', '?')}:{message.get('firstColumn', '?')}"
+            extract = " ".join(message.get("extract", "").split())
+            errors[path].append(f"{where}: {message['message']}  [{extract}]")
+        return errors
