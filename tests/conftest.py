@@ -3,6 +3,11 @@
 import functools
 import os
 import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +21,46 @@ from html_helpers import get_soup
 from outcomes import OUTCOMES
 from showcase.sandbox import Limits
 from site_pages import example_url
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+class Export:
+    """``flask --app app freeze``, as a user runs it, in a process of its own."""
+
+    def __init__(self, destination):
+        self.destination = destination
+        command = [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(destination)]
+        self.process = subprocess.Popen(
+            command, cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+
+    def folder(self):
+        """Wait for the command to end; check it went well; return the folder it wrote."""
+        stdout, stderr = self.process.communicate(timeout=300)
+        assert self.process.returncode == 0, stderr[-3000:]
+        assert stdout.startswith("Wrote ")
+        return self.destination
+
+
+# The export takes seconds: it starts as soon as the tests are collected, if one needs it,
+# and renders the site on the second core while the first runs other tests.
+EARLY_EXPORT = []
+
+
+def pytest_collection_finish(session):
+    """Start the export now if a test will read it."""
+    if any("export" in item.fixturenames for item in session.items):
+        folder = Path(tempfile.mkdtemp(prefix="showcase-export-"))
+        session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+        EARLY_EXPORT.append(Export(folder / "site"))
+
+
+@pytest.fixture(scope="session")
+def export(tmp_path_factory):
+    """The site frozen into a temporary folder by ``flask --app app freeze``, once per run."""
+    started = EARLY_EXPORT.pop() if EARLY_EXPORT else Export(tmp_path_factory.mktemp("export") / "site")
+    return started.folder()
 
 
 @pytest.fixture

@@ -1,34 +1,18 @@
-"""flask --app app freeze: every page and variant as a file, every link working inside the copy."""
+"""flask --app app freeze: every page and variant as a file, every link working inside the copy.
 
-import subprocess
-import sys
+The ``export`` fixture (tests/conftest.py) is the folder that command wrote.
+"""
+
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from html_helpers import text
 from site_pages import pages
 
 PROJECT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def export(tmp_path_factory):
-    """The site frozen into a temporary folder, once for this module, as a user would run it."""
-    destination = tmp_path_factory.mktemp("export") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(destination)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.startswith("Wrote ")
-    return destination
 
 
 def file_for(url):
