@@ -33,8 +33,11 @@ that overruns the wall clock is killed just the same, but CPU time and
 memory are not limited, and files and sockets are refused only by the
 audit hook inside Python. :meth:`Sandbox.unenforced` says which.
 
-At most ``workers`` renders run at once; past that, :class:`Busy`, which
-the playground answers with 503 and ``Retry-After``: nothing queues.
+At most ``workers`` renders run at once. One more waits up to ``wait``
+seconds (half a second) for a worker to free, which absorbs a burst of
+ordinary renders; past that, :class:`Busy`, which the playground answers
+with 503 and ``Retry-After``. Nothing waits longer: a storm of runaway
+renders cannot pile up requests.
 """
 
 import contextlib
@@ -104,9 +107,11 @@ class Busy(Exception):  # noqa: N818  it is not an error: the server is full, fo
 class Sandbox:
     """Renders visitors' templates in limited, killable processes; at most ``workers`` at once."""
 
-    def __init__(self, templates: dict[str, str], *, workers: int = 3, backend: str | None = None) -> None:
+    def __init__(
+        self, templates: dict[str, str], *, workers: int = 3, wait: float = 0.5, backend: str | None = None
+    ) -> None:
         self.templates = dict(templates)
-        self.workers = workers
+        self.workers, self.wait = workers, wait
         self.backend = backend or ("fork" if HAS_FORK else "spawn")
         self._slots = threading.BoundedSemaphore(workers)
         runner = _ForkServer if self.backend == "fork" else _SpawnPool
@@ -117,9 +122,9 @@ class Sandbox:
         """Render ``job`` (template, context, trim_blocks, lstrip_blocks) within ``limits``.
 
         The answer has the API's shape: output, error, undefined, unused.
-        Raises Busy when every worker is taken.
+        Raises Busy when every worker is still taken after ``wait`` seconds.
         """
-        if not self._slots.acquire(blocking=False):
+        if not self._slots.acquire(timeout=self.wait):
             raise Busy
         try:
             diagnostics, result = self._runner.run({**job, "output_chars": limits.output_chars}, limits)

@@ -262,13 +262,13 @@ def test_the_zygote_kills_a_runaway_render_and_goes_on_serving(app, api, quick_l
     assert api("{{ 2 }}")[1]["output"] == "2"
 
 
-# --- Past the pool: 503, never a queue ----------------------------------------------------
+# --- Past the pool: a short wait, then 503 -------------------------------------------------
 
 
 @pytest.fixture
 def busy_sandbox(app, monkeypatch):
     """The app's playground with a sandbox whose every worker is taken."""
-    full = Sandbox({}, workers=0)
+    full = Sandbox({}, workers=0, wait=0.05)
     monkeypatch.setattr(app.extensions["playground"], "sandbox", full)
     yield full
     full.close()
@@ -295,6 +295,26 @@ def test_when_every_worker_is_busy_the_page_answers_503_and_keeps_what_was_typed
     assert response.headers["Retry-After"] == "1"
     assert "<b>{{ a }}</b>" in response.get_data(as_text=True).replace("&lt;", "<").replace("&gt;", ">")
     assert playground.BUSY_MESSAGE in response.get_data(as_text=True)
+
+
+def test_a_render_waits_briefly_for_a_worker_then_is_refused():
+    box = Sandbox({}, workers=1, wait=0.5)
+    endless = job(STORM[0])  # holds the one worker until the wall clock stops it
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            # A quick render behind a quick one waits and runs: a burst needs no retry.
+            quick = [pool.submit(box.render, job("{{ n }}", {"n": n}), LIMITS) for n in (1, 2)]
+            assert [future.result()["output"] for future in quick] == ["1", "2"]
+            # Behind a render that takes longer than the wait, it is refused, after the wait.
+            running = pool.submit(box.render, endless, Limits(wall_seconds=1.5))
+            time.sleep(0.2)  # let the slow render take the worker
+            began = time.monotonic()
+            with pytest.raises(sandbox.Busy):
+                box.render(job("{{ 1 }}"), LIMITS)
+            assert 0.4 < time.monotonic() - began < 2
+            running.result()
+    finally:
+        box.close()
 
 
 # --- A dozen blow-ups at once, over HTTP, while pages keep answering ------------------------
