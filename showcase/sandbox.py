@@ -34,7 +34,7 @@ memory are not limited, and files and sockets are refused only by the
 audit hook inside Python. :meth:`Sandbox.unenforced` says which.
 
 At most ``workers`` renders run at once. One more waits up to ``wait``
-seconds (half a second) for a worker to free, which absorbs a burst of
+seconds (two seconds) for a worker to free, which absorbs a burst of
 ordinary renders; past that, :class:`Busy`, which the playground answers
 with 503 and ``Retry-After``. Nothing waits longer: a storm of runaway
 renders cannot pile up requests.
@@ -108,7 +108,7 @@ class Sandbox:
     """Renders visitors' templates in limited, killable processes; at most ``workers`` at once."""
 
     def __init__(
-        self, templates: dict[str, str], *, workers: int = 3, wait: float = 0.5, backend: str | None = None
+        self, templates: dict[str, str], *, workers: int = 3, wait: float = 2.0, backend: str | None = None
     ) -> None:
         self.templates = dict(templates)
         self.workers, self.wait = workers, wait
