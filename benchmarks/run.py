@@ -34,6 +34,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
+
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 os.environ.setdefault("SECRET_KEY", "benchmark-key")
@@ -51,47 +53,57 @@ def example_urls():
     return [(f"/examples/{example.endpoint}", example) for example in site.gallery.examples]
 
 
-def timed(client, url, bare_for=None):
-    """Seconds for one GET of ``url``; with ``bare_for``, the demo is rendered bare."""
-    original = site.render_template
-    if bare_for is not None:
-        site.render_template = bare_renderer(bare_for)
+def timed(client, url, bare=False):
+    """Seconds for one GET of ``url``; with ``bare``, the page renders in BARE_LAYOUT instead."""
+    originals = site.render_template, site.stream_template
+    if bare:
+        site.render_template, site.stream_template = bare_render_template, bare_stream_template
     try:
         start = time.perf_counter()
         response = client.get(url)
+        response.get_data()  # a streamed page renders as it is read
         elapsed = time.perf_counter() - start
     finally:
-        site.render_template = original
+        site.render_template, site.stream_template = originals
     assert response.status_code == 200, f"{url}: {response.status_code}"
     return elapsed
 
 
-def bare_renderer(example):
-    """render_template for the same view and data, but only the page's demo block, in no layout."""
-    app = site.app
+# The same example templates, extending a layout that shows the demo and nothing else:
+# no site header, lesson, variants, playground form, panels or pager. What a page costs
+# beyond this is the gallery's own cost.
+BARE_LAYOUT = """<!DOCTYPE html>
+<html lang="en"><title>{% block title %}{% endblock %}</title>
+<main>{% block demo %}{% endblock %}</main></html>"""
+BARE_ENV = site.app.jinja_env.overlay(
+    loader=ChoiceLoader([DictLoader({"layouts/example.html": BARE_LAYOUT}), site.app.jinja_loader])
+)
 
-    def render(name, **context):
-        app.update_template_context(context)
-        template = app.jinja_env.get_template(name)
-        if name != example.template:
-            return template.render(context)
-        demo = "".join(template.blocks["demo"](template.new_context(context)))
-        return f"<!DOCTYPE html><html lang='en'><title>{example.title}</title><main>{demo}</main></html>"
 
-    return render
+def bare_render_template(template_name_or_list, /, **context):
+    """render_template, with the example's template extending BARE_LAYOUT."""
+    site.app.update_template_context(context)
+    return BARE_ENV.get_or_select_template(template_name_or_list).render(context)
+
+
+def bare_stream_template(template_name_or_list, /, **context):
+    """stream_template, with the example's template extending BARE_LAYOUT."""
+    site.app.update_template_context(context)
+    template = BARE_ENV.get_or_select_template(template_name_or_list)
+    return site.app.response_class(template.generate(context))
 
 
 def in_process(rounds):
     """Median per-request time of each page, its bare demo, and hello world, measured in turns."""
     client = site.app.test_client()
     rows = []
-    for url, example in example_urls():
+    for url, _ in example_urls():
         pages, bares, hellos = [], [], []
         for _ in range(20):  # warm every cache first
-            timed(client, url), timed(client, url, example), timed(client, "/hello")
+            timed(client, url), timed(client, url, bare=True), timed(client, "/hello")
         for _ in range(rounds):
             pages.append(timed(client, url))
-            bares.append(timed(client, url, example))
+            bares.append(timed(client, url, bare=True))
             hellos.append(timed(client, "/hello"))
         page, bare, hello = (statistics.median(x) * 1000 for x in (pages, bares, hellos))
         rows.append(

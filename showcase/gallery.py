@@ -22,18 +22,22 @@ import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from flask import Flask, g, request
 from jinja2 import TemplateError, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from showcase import StartupError
+from showcase.caching import FragmentCache, memoize_url_for
 from showcase.coverage import Row, coverage_rows
 from showcase.data import DEFAULT, DataSets
 from showcase.panels import Panel, Panels
 from showcase.validation import BadQueryValue
+
+escaped = lru_cache(maxsize=256)(escape)  # a template's text, as a form field's value
 
 TOPICS = (
     "Data from Python",
@@ -119,6 +123,9 @@ class Gallery:
         app.add_template_global(self._example_panels, "example_panels")
         app.add_template_global(self.panels.function, "function_source")
         app.add_template_global(self._playground_fields, "playground_fields")
+        # Per process, not per request: url_for()'s answers, and the panels that never change.
+        app.jinja_env.add_extension(FragmentCache)
+        memoize_url_for(app)
 
     def example(
         self, title: str, *, topic: str, also: tuple[str, ...] = ()
@@ -189,12 +196,13 @@ class Gallery:
         return self.panels.for_page(example, passed, str(demo_html))
 
     @pass_context
-    def _playground_fields(self, context: Context) -> dict[str, str]:
-        """What the "Try it in the playground" form sends: the page's template, and its context as JSON."""
+    def _playground_fields(self, context: Context) -> dict[str, Markup]:
+        """What the "Try it in the playground" form sends: the page's template, and its context as
+        JSON; both escaped once, not per request, for the form's value attributes."""
         example = context["page"].example
         passed = {name: context[name] for name in example.context_names if name in context}
         template = self.panels.templates(example.template)[0].text
-        return {"template": template, "context": self.panels.context_json(passed)}
+        return {"template": escaped(template), "context": self.panels.context_json(passed)}
 
     # --- At start-up: read the view's source --------------------------------------
 

@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, nodes
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from showcase.highlight import highlight
-from showcase.prettyhtml import pretty_html
+from showcase.prettyhtml import pretty_html_lines
 
 # Templates every example page shares: the site's chrome, not the lesson.
 LAYOUT_TEMPLATES = ("layouts/example.html", "base.html", "_home.html")
@@ -57,6 +57,7 @@ class Panel:
     intro: str
     sources: tuple[Source, ...]
     missing: str = ""  # what to say when there are no sources
+    cache_key: tuple[str, str] | None = None  # set when the panel depends on the example alone
 
 
 CACHE_SIZE = 512  # distinct contexts and demos kept: pages times variants times query values
@@ -70,7 +71,7 @@ class Panels:
         self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
         self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
         self._templates: dict[tuple[str, tuple[str, ...]], tuple[Source, ...]] = {}
-        self._contexts: dict[str, Source] = {}
+        self._contexts: dict[str, tuple[Source, Markup]] = {}
         self._functions: dict[str, Source] = {}
 
     def clear_caches(self) -> None:
@@ -80,7 +81,9 @@ class Panels:
         self._contexts.clear()
         self._functions.clear()
         _html_source.cache_clear()
+        _highlight_html_line.cache_clear()
         highlight_once.cache_clear()
+        getattr(self.env, "fragment_cache", {}).clear()  # the panels' HTML ({% cache %})
 
     def for_page(self, example: Any, context: dict[str, Any], demo_html: str) -> list[Panel]:
         """All five panels for a rendered example page."""
@@ -92,12 +95,14 @@ class Panels:
                 "The function in app.py that served this page"
                 + (", then the others this lesson is about." if len(views) > 1 else "."),
                 views,
+                cache_key=(example.endpoint, "view"),
             ),
             Panel(
                 "template",
                 "The templates",
                 "The page's template, then each one it extends, includes or imports.",
                 self.templates(example.template, example.named_templates),
+                cache_key=(example.endpoint, "template"),
             ),
             Panel(
                 "context",
@@ -117,6 +122,7 @@ class Panels:
                 "The pytest tests that check this page: they parse its HTML with BeautifulSoup.",
                 (test,) if test else (),
                 missing=f"No tests check this page yet: tests/test_{example.endpoint}.py does not exist.",
+                cache_key=(example.endpoint, "test"),
             ),
         ]
 
@@ -197,6 +203,16 @@ class Panels:
         return Source(shown, "run with python -m pytest", text, highlight_once(text, "python"))
 
     def context(self, context: dict[str, Any]) -> Source:
+        """The context panel's file: the context as JSON, or as Python where JSON cannot say it."""
+        return self._context_entry(context)[0]
+
+    def context_json(self, context: dict[str, Any]) -> Markup:
+        """The context as JSON for the playground, which knows only JSON: dates become ISO
+        text, dataclasses objects, tuples and sets lists (sets sorted, so it is stable).
+        Escaped once, ready for a form field's value."""
+        return self._context_entry(context)[1]
+
+    def _context_entry(self, context: dict[str, Any]) -> tuple[Source, Markup]:
         # repr() is a cheap key that, unlike JSON, tells a tuple from a list.
         key = repr(context)
         if key not in self._contexts:
@@ -204,13 +220,9 @@ class Panels:
                 self._contexts.clear()
             text, language = context_text(context)
             name = f"context.{'json' if language == 'json' else 'py'}"
-            self._contexts[key] = Source(name, "", text, highlight_once(text, language))
+            as_json = json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
+            self._contexts[key] = (Source(name, "", text, highlight_once(text, language)), escape(as_json))
         return self._contexts[key]
-
-    def context_json(self, context: dict[str, Any]) -> str:
-        """The context as JSON for the playground, which knows only JSON: dates become ISO
-        text, dataclasses objects, tuples and sets lists (sets sorted, so it is stable)."""
-        return json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
 
     def html(self, demo_html: str) -> Source:
         return _html_source(demo_html)
@@ -218,8 +230,15 @@ class Panels:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _html_source(demo_html: str) -> Source:
-    text = pretty_html(demo_html)
-    return Source("demo.html", "", text, highlight_once(text, "html"))
+    # Highlighted line by line: when a demo changes on every request (lipsum(), a
+    # counter in the session), only the lines that changed are highlighted again.
+    lines = pretty_html_lines(demo_html)
+    html = Markup("").join(_highlight_html_line(line) for line in lines)
+    return Source("demo.html", "", "".join(lines), html)
+
+
+# Lines repeat across pages and variants: the cache holds the distinct lines of many.
+_highlight_html_line = lru_cache(maxsize=32 * CACHE_SIZE)(lambda line: highlight(line, "html"))
 
 
 def context_text(context: dict[str, Any]) -> tuple[str, str]:

@@ -31,12 +31,20 @@ INDENT = "  "
 
 def pretty_html(html: str) -> str:
     """``html`` with one block element a line, indented two spaces a level."""
+    return "".join(pretty_html_lines(html))
+
+
+def pretty_html_lines(html: str) -> tuple[str, ...]:
+    """``pretty_html(html)`` as its lines, each ending with a newline; a ``<pre>`` or
+    ``<script>`` whose text runs over several lines stays whole. Every line starts
+    between two tags, where a highlighter starts the whole text too: lines can be
+    highlighted (and their highlighting kept) one by one."""
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
     lines: list[str] = []
     _print_children(builder.root, 0, lines)
-    return "".join(f"{line}\n" for line in lines)
+    return tuple(f"{line}\n" for line in lines)
 
 
 class _Element:

@@ -14,8 +14,9 @@ import app as app_module
 import showcase.highlight
 from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text
-from showcase.highlight import stylesheet
+from showcase.highlight import highlight, stylesheet
 from showcase.panels import template_candidates
+from showcase.prettyhtml import pretty_html_lines
 from site_pages import example_url
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -177,6 +178,27 @@ def test_highlighting_happens_once_not_per_request(client, gallery, monkeypatch)
     client.get("/examples/tables?sort=phrase")
     assert cold >= 5  # view, 3+ templates, context, html, test
     assert len(calls) == cold  # the second request highlighted nothing
+
+
+@pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
+def test_the_html_panel_highlighted_line_by_line_is_as_highlighted_whole(page, endpoint, variant):
+    soup = page(example_url(endpoint, variant))
+    lines = pretty_html_lines(soup.select_one("[data-demo]").decode_contents())
+    assert "".join(highlight(line, "html") for line in lines) == highlight("".join(lines), "html")
+
+
+def test_a_demo_that_changes_on_every_request_has_only_its_changed_lines_highlighted(client, monkeypatch):
+    calls = []
+    real = showcase.highlight.pygments_highlight
+    monkeypatch.setattr(
+        showcase.highlight, "pygments_highlight", lambda *args: calls.append(args[0]) or real(*args)
+    )
+    client.get("/examples/global_functions")  # lipsum(): new placeholder text every time
+    calls.clear()
+    soup = get_soup(client, "/examples/global_functions")
+    lines = panel_texts(soup, "html")[0].splitlines(keepends=True)
+    assert 0 < len(calls) < len(lines) / 5
+    assert set(calls) <= set(lines)  # lines, not the whole text
 
 
 def test_the_highlight_stylesheet_is_generated_and_covers_the_dark_scheme():

@@ -1,0 +1,98 @@
+"""What an example page need not work out again on every request, kept per process.
+
+Two things, both answers that cannot change while the process runs:
+
+- ``url_for()`` in templates: an example page builds a dozen links to the same
+  few endpoints (the site's navigation, its stylesheets, the pager), and each
+  build walks Werkzeug's URL map. :func:`memoize_url_for` remembers each answer.
+- ``{% cache key %}...{% endcache %}``: a part of a page that depends on nothing
+  but ``key``, rendered once and then reused. The example layout caches the
+  panels that show the view, the templates and the tests, which depend only on
+  the example; the context and HTML panels depend on the request and are not
+  cached (their key is ``none``).
+
+With templates reloading as they are edited (``flask run --debug``), nothing is
+cached, so a change shows at once. benchmarks/run.py measures the gain.
+"""
+
+import itertools
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from flask import Flask, has_request_context, request
+from jinja2 import Environment, nodes
+from jinja2.ext import Extension
+from jinja2.parser import Parser
+from markupsafe import Markup
+
+EXPORT_FLAG = "SHOWCASE_EXPORT"  # as in showcase/export.py: its URLs depend on the page
+# What Werkzeug's URL adapter reads from a request to build a URL.
+SERVED_AT = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME")
+MAX_FRAGMENTS = 4096  # keys come from a finite set (examples times panels); this is a guard
+
+
+class FragmentCache(Extension):
+    """``{% cache key %}...{% endcache %}``: render the body once per ``key``, then reuse its HTML.
+
+    The key must say everything the body depends on, and come from a finite set
+    (an example's name, never a query value); ``none`` renders the body every time.
+
+    Modelled on the ``FragmentCacheExtension`` example in Jinja's documentation
+    (Extensions, "Example Extensions"), without timeouts: here nothing expires.
+    """
+
+    tags: ClassVar[set[str]] = {"cache"}
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.extend(fragment_cache={})
+        self._tags = itertools.count()
+
+    def parse(self, parser: Parser) -> nodes.Node:
+        lineno = next(parser.stream).lineno
+        key = parser.parse_expression()
+        body = parser.parse_statements(("name:endcache",), drop_needle=True)
+        # Each {% cache %} tag keeps its own fragments, even under the same key.
+        where = nodes.Const(f"{parser.name}:{lineno}:{next(self._tags)}")
+        return nodes.CallBlock(self.call_method("_cached", [where, key]), [], [], body).set_lineno(lineno)
+
+    def _cached(self, where: str, key: Any, caller: Callable[[], Markup]) -> Markup:
+        cache = self.environment.fragment_cache  # type: ignore[attr-defined]
+        if key is None or self.environment.auto_reload:
+            return caller()
+        if (where, key) not in cache:
+            if len(cache) >= MAX_FRAGMENTS:
+                cache.clear()
+            cache[where, key] = caller()
+        return cache[where, key]
+
+
+def memoize_url_for(app: Flask, maxsize: int = 2048) -> None:
+    """Make the templates' ``url_for()`` remember its answers.
+
+    An answer depends on the endpoint, the values, and where the app is served:
+    the scheme, host and path prefix the request came in on (the WSGI environ's
+    values that Werkzeug's URL adapter reads), so those are the key.
+    Not memoized: a value that cannot be a key (a list), a call outside a
+    request, and the static export, whose URLs depend on the page they are on.
+    """
+    build = app.jinja_env.globals["url_for"]
+
+    @lru_cache(maxsize=maxsize)
+    def cached(served_at: tuple[Any, ...], endpoint: str, items: tuple[tuple[str, Any], ...]) -> str:
+        return build(endpoint, **dict(items))
+
+    def url_for(endpoint: str, **values: Any) -> str:
+        if not has_request_context() or app.config.get(EXPORT_FLAG):
+            return build(endpoint, **values)
+        environ = request.environ
+        served_at = tuple(environ.get(name) for name in SERVED_AT)
+        try:
+            # In the order given: url_for() writes the query string in that order.
+            return cached(served_at, endpoint, tuple(values.items()))
+        except TypeError:  # unhashable
+            return build(endpoint, **values)
+
+    url_for.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    app.jinja_env.globals["url_for"] = url_for

@@ -1,0 +1,101 @@
+"""What a page keeps from one request to the next (showcase/caching.py), and what it must not keep."""
+
+import pytest
+from bs4 import BeautifulSoup
+from flask import Flask, render_template_string
+from jinja2 import DictLoader, Environment
+
+from showcase.caching import FragmentCache, memoize_url_for
+
+
+@pytest.fixture
+def env():
+    """A bare Jinja environment with the {% cache %} tag, and a counter to see what renders."""
+    # auto_reload off, as Flask sets it outside debug mode (Jinja's own default is on).
+    environment = Environment(extensions=[FragmentCache], autoescape=True, auto_reload=False)
+    environment.globals["renders"] = []
+    return environment
+
+
+def test_a_cached_fragment_renders_once_per_key(env):
+    template = env.from_string("{% cache key %}<b>{{ renders.append(key) or key }}</b>{% endcache %}")
+    outputs = [template.render(key=key) for key in ("a", "b", "a", "a", "b")]
+    assert outputs == ["<b>a</b>", "<b>b</b>", "<b>a</b>", "<b>a</b>", "<b>b</b>"]
+    assert env.globals["renders"] == ["a", "b"]
+
+
+def test_a_key_of_none_renders_every_time(env):
+    template = env.from_string("{% cache none %}{{ renders.append(1) or n }}{% endcache %}")
+    assert [template.render(n=n) for n in (1, 2, 3)] == ["1", "2", "3"]
+    assert len(env.globals["renders"]) == 3
+
+
+def test_two_tags_with_one_key_keep_their_own_fragments(env):
+    template = env.from_string("{% cache 1 %}first{% endcache %} {% cache 1 %}second{% endcache %}")
+    assert template.render() == "first second"
+
+
+def test_a_cached_fragment_is_escaped_once(env):
+    template = env.from_string("{% cache 1 %}{{ text }}{% endcache %}")
+    assert template.render(text="<i>") == "&lt;i&gt;"
+    assert template.render(text="ignored") == "&lt;i&gt;"  # kept as it was, not escaped again
+
+
+def test_with_templates_reloading_nothing_is_cached(env):
+    env.auto_reload = True  # as with flask run --debug
+    env.loader = DictLoader({"t.html": "{% cache 1 %}{{ renders.append(1) or 'x' }}{% endcache %}"})
+    template = env.get_template("t.html")
+    assert template.render() + template.render() == "xx"
+    assert len(env.globals["renders"]) == 2
+
+
+def make_app(built=None):
+    """A small app with one route; ``built`` records each URL Flask really builds."""
+    app = Flask(__name__)
+    app.add_url_rule("/weeks/<int:week>", "week", lambda week: "")
+    if built is not None:
+        flask_url_for = app.jinja_env.globals["url_for"]
+        app.jinja_env.globals["url_for"] = lambda *a, **kw: built.append(a) or flask_url_for(*a, **kw)
+    memoize_url_for(app)
+    return app
+
+
+def test_url_for_answers_as_flask_does_and_builds_each_url_once():
+    built = []
+    app = make_app(built)
+    page = "{{ url_for('week', week=1) }} {{ url_for('week', week=2) }} {{ url_for('week', week=1) }}"
+    with app.test_request_context("/"):
+        assert render_template_string(page) == "/weeks/1 /weeks/2 /weeks/1"
+    with app.test_request_context("/"):
+        assert render_template_string(page) == "/weeks/1 /weeks/2 /weeks/1"
+    assert built == [("week",), ("week",)]  # week 1 and week 2, once each
+
+
+def test_url_for_keeps_the_query_in_the_order_it_was_given():
+    app = make_app()
+    page = "{{ url_for('week', week=1, b=2, a=1) }} {{ url_for('week', week=1, a=1, b=2) }}"
+    with app.test_request_context("/"):
+        assert render_template_string(page) == "/weeks/1?b=2&a=1 /weeks/1?a=1&b=2"
+
+
+def test_url_for_follows_where_the_app_is_mounted():
+    app = make_app()
+    page = "{{ url_for('week', week=1) }} {{ url_for('week', week=1, _external=True) }}"
+    with app.test_request_context("/"):
+        assert render_template_string(page) == "/weeks/1 http://localhost/weeks/1"
+    with app.test_request_context("/", base_url="https://example.org/cs253/"):
+        assert render_template_string(page) == "/cs253/weeks/1 https://example.org/cs253/weeks/1"
+    with app.test_request_context("/"):
+        assert render_template_string(page) == "/weeks/1 http://localhost/weeks/1"
+
+
+def stylesheet(client, **environ):
+    with client.get("/examples/lists", environ_overrides=environ) as response:
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    return soup.select_one('link[rel="stylesheet"]')["href"]
+
+
+def test_the_showcase_links_follow_a_path_prefix_too(client):
+    assert stylesheet(client) == "/static/css/site.css"
+    assert stylesheet(client, SCRIPT_NAME="/showcase") == "/showcase/static/css/site.css"
+    assert stylesheet(client) == "/static/css/site.css"
