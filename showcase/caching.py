@@ -1,6 +1,6 @@
 """What an example page need not work out again on every request, kept per process.
 
-Two things, both answers that cannot change while the process runs:
+Three things, all answers that cannot change while the process runs:
 
 - ``url_for()`` in templates: an example page builds a dozen links to the same
   few endpoints (the site's navigation, its stylesheets, the pager), and each
@@ -11,12 +11,17 @@ Two things, both answers that cannot change while the process runs:
   the example; the context and HTML panels depend on the request and are not
   cached (their key is ``none``).
 
+- :class:`SecondUseCache`: the panels that show a request's own context and
+  HTML, highlighted; kept only for what a second request asks for too.
+
 With templates reloading as they are edited (``flask run --debug``), nothing is
 cached, so a change shows at once. benchmarks/run.py measures the gain.
 """
 
 import itertools
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -96,3 +101,45 @@ def memoize_url_for(app: Flask, maxsize: int = 2048) -> None:
 
     url_for.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     app.jinja_env.globals["url_for"] = url_for
+
+
+class SecondUseCache:
+    """A bounded cache that keeps an answer only when its key comes a second time.
+
+    A demo that changes on every request (``lipsum()``, a visit counter) would
+    otherwise fill the cache with answers no request asks for again, and the
+    server's memory with them; here they pass through, and the cache holds what
+    requests share. Past ``maxsize`` answers, the least recently used goes.
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self._seen: set[int] = set()  # hashes of keys asked for once
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The answer for ``key``: kept, or ``compute()``d (and kept if ``key`` came before)."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        value = compute()
+        with self._lock:
+            if hash(key) in self._seen:
+                self._kept[key] = value
+                if len(self._kept) > self.maxsize:
+                    self._kept.popitem(last=False)
+            else:
+                if len(self._seen) >= 8 * self.maxsize:
+                    self._seen.clear()
+                self._seen.add(hash(key))
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+            self._seen.clear()

@@ -28,6 +28,7 @@ from typing import Any
 from jinja2 import Environment, nodes
 from markupsafe import Markup, escape
 
+from showcase.caching import SecondUseCache
 from showcase.highlight import highlight
 from showcase.prettyhtml import pretty_html_lines
 
@@ -71,7 +72,7 @@ class Panels:
         self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
         self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
         self._templates: dict[tuple[str, tuple[str, ...]], tuple[Source, ...]] = {}
-        self._contexts: dict[str, tuple[Source, Markup]] = {}
+        self._contexts = SecondUseCache(CACHE_SIZE)  # repr(context) -> (Source, JSON)
         self._functions: dict[str, Source] = {}
 
     def clear_caches(self) -> None:
@@ -80,8 +81,8 @@ class Panels:
         self._templates.clear()
         self._contexts.clear()
         self._functions.clear()
-        _html_source.cache_clear()
-        _highlight_html_line.cache_clear()
+        _html_sources.clear()
+        _html_lines.clear()
         highlight_once.cache_clear()
         getattr(self.env, "fragment_cache", {}).clear()  # the panels' HTML ({% cache %})
 
@@ -214,31 +215,29 @@ class Panels:
 
     def _context_entry(self, context: dict[str, Any]) -> tuple[Source, Markup]:
         # repr() is a cheap key that, unlike JSON, tells a tuple from a list.
-        key = repr(context)
-        if key not in self._contexts:
-            if len(self._contexts) >= CACHE_SIZE:
-                self._contexts.clear()
-            text, language = context_text(context)
-            name = f"context.{'json' if language == 'json' else 'py'}"
-            as_json = json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
-            self._contexts[key] = (Source(name, "", text, highlight_once(text, language)), escape(as_json))
-        return self._contexts[key]
+        return self._contexts.get(repr(context), lambda: _context_entry(context))
 
     def html(self, demo_html: str) -> Source:
-        return _html_source(demo_html)
+        return _html_sources.get(demo_html, lambda: _html_source(demo_html))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+def _context_entry(context: dict[str, Any]) -> tuple[Source, Markup]:
+    text, language = context_text(context)
+    name = f"context.{'json' if language == 'json' else 'py'}"
+    as_json = json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
+    return Source(name, "", text, highlight(text, language)), escape(as_json)
+
+
 def _html_source(demo_html: str) -> Source:
     # Highlighted line by line: when a demo changes on every request (lipsum(), a
     # counter in the session), only the lines that changed are highlighted again.
     lines = pretty_html_lines(demo_html)
-    html = Markup("").join(_highlight_html_line(line) for line in lines)
+    html = Markup("").join(_html_lines.get(line, lambda line=line: highlight(line, "html")) for line in lines)
     return Source("demo.html", "", "".join(lines), html)
 
 
-# Lines repeat across pages and variants: the cache holds the distinct lines of many.
-_highlight_html_line = lru_cache(maxsize=32 * CACHE_SIZE)(lambda line: highlight(line, "html"))
+_html_sources = SecondUseCache(CACHE_SIZE)  # a demo's HTML -> its panel's Source
+_html_lines = SecondUseCache(32 * CACHE_SIZE)  # lines repeat across pages: the distinct lines of many
 
 
 def context_text(context: dict[str, Any]) -> tuple[str, str]:

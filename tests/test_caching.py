@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from flask import Flask, render_template_string
 from jinja2 import DictLoader, Environment
 
-from showcase.caching import FragmentCache, memoize_url_for
+from showcase.caching import FragmentCache, SecondUseCache, memoize_url_for
 
 
 @pytest.fixture
@@ -99,3 +99,30 @@ def test_the_showcase_links_follow_a_path_prefix_too(client):
     assert stylesheet(client) == "/static/css/site.css"
     assert stylesheet(client, SCRIPT_NAME="/showcase") == "/showcase/static/css/site.css"
     assert stylesheet(client) == "/static/css/site.css"
+
+
+def test_an_answer_is_kept_from_the_second_time_its_key_comes():
+    cache, computed = SecondUseCache(maxsize=2), []
+
+    def get(key):
+        return cache.get(key, lambda: computed.append(key) or key.upper())
+
+    assert [get("a"), get("a"), get("a"), get("a")] == ["A"] * 4
+    assert computed == ["a", "a"]  # once when first seen, once when kept
+
+
+def test_keys_seen_once_never_fill_the_cache():
+    cache = SecondUseCache(maxsize=10)
+    for number in range(1000):  # such as a demo with new lipsum() text on every request
+        cache.get(f"text {number}", lambda: "answer")
+    assert len(cache) == 0
+
+
+def test_past_its_size_the_least_recently_used_answer_goes():
+    cache, computed = SecondUseCache(maxsize=2), []
+    for key in ("a", "a", "b", "b", "a", "c", "c"):  # a, b kept; a used; c pushes out b
+        cache.get(key, lambda key=key: computed.append(key) or key)
+    computed.clear()
+    for key in ("a", "c", "b"):
+        cache.get(key, lambda key=key: computed.append(key) or key)
+    assert computed == ["b"]
