@@ -8,14 +8,14 @@ Three things, all answers that cannot change while the process runs:
 - ``{% cache key %}...{% endcache %}``: a part of a page that depends on nothing
   but ``key``, rendered once and then reused. The example layout caches the
   panels that show the view, the templates and the tests, which depend only on
-  the example; the context and HTML panels depend on the request and are not
-  cached (their key is ``none``).
+  the example (the context and HTML panels depend on the request: their key is
+  ``none``); /coverage caches its tables, read from the code once per process.
+- :class:`SecondUseCache`: the highlighted context and HTML of a request, kept
+  only for what a second request asks for too.
 
-- :class:`SecondUseCache`: the panels that show a request's own context and
-  HTML, highlighted; kept only for what a second request asks for too.
-
-With templates reloading as they are edited (``flask run --debug``), nothing is
-cached, so a change shows at once. benchmarks/run.py measures the gain.
+With templates reloading as they are edited (``flask run --debug``), ``{% cache %}``
+renders every time, so a change to a template shows at once. benchmarks/run.py
+measures the gain.
 """
 
 import itertools
@@ -31,7 +31,8 @@ from jinja2.ext import Extension
 from jinja2.parser import Parser
 from markupsafe import Markup
 
-EXPORT_FLAG = "SHOWCASE_EXPORT"  # as in showcase/export.py: its URLs depend on the page
+from showcase.export import EXPORT_FLAG  # in the static export, a URL depends on its page
+
 # What Werkzeug's URL adapter reads from a request to build a URL.
 SERVED_AT = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME")
 MAX_FRAGMENTS = 4096  # keys come from a finite set (examples times panels); this is a guard
