@@ -1,6 +1,7 @@
 """Fixtures every test can ask for by name: the app, a client, the data the views read."""
 
 import functools
+import gc
 import os
 import secrets
 import shutil
@@ -98,13 +99,24 @@ def soup():
     anything else, or to see what a request renders (``captured_templates``).
     """
     client = showcase_app.test_client()
-    return functools.cache(lambda url: get_soup(client, url))
+
+    @functools.cache
+    def parsed(url):
+        page = get_soup(client, url)
+        # A parsed page is tens of thousands of objects that live until the end of the run.
+        # Moved out of the garbage collector's sight, they are not scanned again and again
+        # by every full collection that the other tests' short-lived objects set off.
+        gc.freeze()
+        return page
+
+    return parsed
 
 
 @pytest.fixture(scope="session")
 def demo(soup):
     """An example's demo, ``demo("lists", "empty")``: the ``[data-demo]`` part of a shared soup."""
 
+    @functools.cache  # a search of the whole page: done once, as the parse is
     def find(endpoint, variant="default"):
         return soup(example_url(endpoint, variant)).select_one("[data-demo]")
 

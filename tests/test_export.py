@@ -3,10 +3,10 @@
 The ``export`` fixture (tests/conftest.py) is the folder that command wrote.
 """
 
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 from bs4 import BeautifulSoup
 
 from html_helpers import text
@@ -27,21 +27,15 @@ def parsed(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-class LinkCollector(HTMLParser):
-    """Every href and src in a page. Faster than a soup when attributes are all we need."""
-
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        self.links += [value for name, value in attrs if name in ("href", "src") and value]
-
-
 def links_in(path):
-    collector = LinkCollector()
-    collector.feed(path.read_text(encoding="utf-8"))
-    return collector.links
+    """Every href and src in a page. lxml reads a page many times as fast as a soup is built."""
+    root = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+    return [
+        value
+        for element in root.iter()
+        for name, value in element.items()
+        if name in ("href", "src") and value
+    ]
 
 
 def test_every_page_and_variant_the_server_has_is_a_file(export):

@@ -2,6 +2,7 @@
 
 import ast
 import datetime
+import functools
 import inspect
 import json
 from pathlib import Path
@@ -26,14 +27,24 @@ VARIANTS = [(e.endpoint, variant) for e in showcase_gallery.examples for variant
 
 
 @pytest.fixture(scope="session")
-def page(soup):
-    """``page(url)``: the run's shared parse of each page (see ``soup`` in conftest.py)."""
-    return soup
+def panels(soup):
+    """``panels("lists", "empty")``: an example page's panels by name, ``{"view": <section>, ...}``.
+
+    Found in one pass over the run's shared parse of the page (see ``soup`` in conftest.py),
+    then kept: the tests below read the five panels of every page many times over.
+    """
+
+    @functools.cache
+    def find(endpoint, variant="default"):
+        page = soup(example_url(endpoint, variant))
+        return {panel["data-panel"]: panel for panel in page.select("[data-panel]")}
+
+    return find
 
 
-def panel_texts(soup, key):
-    """The exact text of each file shown in one panel."""
-    return [pre.get_text() for pre in soup.find(attrs={"data-panel": key}).find_all("pre")]
+def panel_texts(panel):
+    """The exact text of each file shown in a panel."""
+    return [pre.get_text() for pre in panel.find_all("pre")]
 
 
 def python_value(text):
@@ -70,77 +81,75 @@ def test_the_registry_lists_the_examples():
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_the_five_panels_are_there_in_order_and_not_empty(page, endpoint):
-    soup = page(example_url(endpoint))
-    assert [panel["data-panel"] for panel in soup.select("[data-panel]")] == PANELS
-    for key in PANELS:
-        texts = panel_texts(soup, key)
+def test_the_five_panels_are_there_in_order_and_not_empty(soup, panels, endpoint):
+    page = soup(example_url(endpoint))
+    assert [panel["data-panel"] for panel in page.select("[data-panel]")] == PANELS
+    for key, panel in panels(endpoint).items():
+        texts = panel_texts(panel)
         assert texts, f"the {key} panel shows no file"
         assert all(text.strip() for text in texts), f"the {key} panel has an empty file"
-    assert len(soup.select("[data-demo]")) == 1
+    assert len(page.select("[data-demo]")) == 1
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_the_view_panel_is_the_view_functions_source(page, gallery, endpoint):
-    soup = page(example_url(endpoint))
+def test_the_view_panel_is_the_view_functions_source(panels, gallery, endpoint):
+    panel = panels(endpoint)["view"]
     example = gallery.by_endpoint[endpoint]
     view = example.view
     # Then the functions the lesson is also about (also=...), such as the filter it registers.
     functions = [view, *example.also_functions()]
-    assert panel_texts(soup, "view") == [inspect.getsource(function) for function in functions]
+    assert panel_texts(panel) == [inspect.getsource(function) for function in functions]
     first = inspect.getsourcelines(view)[1]
-    assert soup.select_one('[data-panel="view"] .source-name').get_text() == "app.py"
-    assert soup.select_one('[data-panel="view"] .source-note').get_text().startswith(f"lines {first} to ")
+    assert panel.select_one(".source-name").get_text() == "app.py"
+    assert panel.select_one(".source-note").get_text().startswith(f"lines {first} to ")
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_the_template_panel_equals_the_files_on_disk(page, gallery, endpoint):
-    soup = page(example_url(endpoint))
-    names = [code.get_text() for code in soup.select('[data-panel="template"] .source-name')]
+def test_the_template_panel_equals_the_files_on_disk(panels, gallery, endpoint):
+    panel = panels(endpoint)["template"]
+    names = [code.get_text() for code in panel.select(".source-name")]
     assert names[0] == gallery.by_endpoint[endpoint].template
     assert names[1:3] == ["layouts/example.html", "base.html"]  # extended, in order
     assert len(names) == len(set(names))
     on_disk = [(PROJECT / "templates" / name).read_text(encoding="utf-8") for name in names]
-    assert panel_texts(soup, "template") == on_disk
+    assert panel_texts(panel) == on_disk
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
-def test_the_context_panel_equals_what_the_view_passed(app, client, page, gallery, endpoint, variant):
+def test_the_context_panel_equals_what_the_view_passed(app, client, panels, gallery, endpoint, variant):
     example = gallery.by_endpoint[endpoint]
     with captured_templates(app) as rendered:
         client.get(example_url(endpoint, variant)).get_data()  # a streamed page renders as it is read
-    soup = page(example_url(endpoint, variant))  # the same page, parsed once for every test
+    panel = panels(endpoint, variant)["context"]  # the same page, parsed once for every test
     # The page's own render, once; a view may render other templates too (render_template_string...).
     [context] = [context for template, context in rendered if template.name == example.template]
     passed = {name: context[name] for name in example.context_names}
-    [text] = panel_texts(soup, "context")
-    name = soup.select_one('[data-panel="context"] .source-name').get_text()
+    [text] = panel_texts(panel)
+    name = panel.select_one(".source-name").get_text()
     shown = json.loads(text) if name == "context.json" else python_value(text)
     assert shown == passed
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
-def test_the_html_panel_is_what_the_demo_rendered(page, endpoint, variant):
-    soup = page(example_url(endpoint, variant))
-    [text] = panel_texts(soup, "html")
-    assert structure(text) == structure(soup.select_one("[data-demo]").decode_contents())
+def test_the_html_panel_is_what_the_demo_rendered(panels, demo, endpoint, variant):
+    [text] = panel_texts(panels(endpoint, variant)["html"])
+    assert structure(text) == structure(demo(endpoint, variant).decode_contents())
     assert "&lt;" in text or variant != "tricky"  # escaping is shown as it was sent
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_the_test_panel_shows_the_pages_test_file(page, endpoint):
-    soup = page(example_url(endpoint))
+def test_the_test_panel_shows_the_pages_test_file(panels, endpoint):
     path = PROJECT / "tests" / f"test_{endpoint}.py"
-    assert panel_texts(soup, "test") == [path.read_text(encoding="utf-8")]
-    assert "def test_" in panel_texts(soup, "test")[0]
+    [shown] = panel_texts(panels(endpoint)["test"])
+    assert shown == path.read_text(encoding="utf-8")
+    assert "def test_" in shown
 
 
 @pytest.mark.parametrize("endpoint", [e.endpoint for e in showcase_gallery.examples if len(e.variants) > 1])
-def test_every_variant_changes_the_context_and_html_panels_only(page, gallery, endpoint):
+def test_every_variant_changes_the_context_and_html_panels_only(panels, gallery, endpoint):
     shown = {}
     for variant in gallery.by_endpoint[endpoint].variants:
-        soup = page(example_url(endpoint, variant))
-        shown[variant] = {key: panel_texts(soup, key) for key in PANELS}
+        shown[variant] = {key: panel_texts(panel) for key, panel in panels(endpoint, variant).items()}
     variants = list(shown)
     for key in ("context", "html"):
         assert len({str(shown[v][key]) for v in variants}) == len(variants), (
@@ -151,19 +160,15 @@ def test_every_variant_changes_the_context_and_html_panels_only(page, gallery, e
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_every_copy_button_points_at_a_panels_code(page, endpoint):
-    soup = page(example_url(endpoint))
-    buttons = soup.select("button[data-copy]")
-    assert len(buttons) == len(soup.select("[data-panel] pre"))
-    for button in buttons:
-        target = soup.find(id=button["data-copy"])
-        assert target is not None
-        assert target.name == "pre"
-        assert target.find_parent(attrs={"data-panel": True}) is not None
-        assert button.has_attr(
-            "hidden"
-        )  # shown by static/js/copy.js: without JavaScript there is no dead button
-    assert soup.select_one('script[src="/static/js/copy.js"]').has_attr("defer")
+def test_every_copy_button_points_at_a_panels_code(soup, panels, endpoint):
+    page = soup(example_url(endpoint))
+    buttons = page.select("button[data-copy]")  # anywhere on the page
+    codes = [pre for panel in panels(endpoint).values() for pre in panel.find_all("pre")]
+    # One button for each file a panel shows, in the same order: the id it names is its file's.
+    assert [button["data-copy"] for button in buttons] == [pre["id"] for pre in codes]
+    # Shown by static/js/copy.js: without JavaScript there is no dead button.
+    assert all(button.has_attr("hidden") for button in buttons)
+    assert page.select_one('script[src="/static/js/copy.js"]').has_attr("defer")
 
 
 def test_highlighting_happens_once_not_per_request(client, gallery, monkeypatch):
@@ -186,9 +191,8 @@ def test_highlighting_happens_once_not_per_request(client, gallery, monkeypatch)
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
-def test_the_html_panel_highlighted_line_by_line_is_as_highlighted_whole(page, endpoint, variant):
-    soup = page(example_url(endpoint, variant))
-    lines = pretty_html_lines(soup.select_one("[data-demo]").decode_contents())
+def test_the_html_panel_highlighted_line_by_line_is_as_highlighted_whole(demo, endpoint, variant):
+    lines = pretty_html_lines(demo(endpoint, variant).decode_contents())
     assert "".join(highlight(line, "html") for line in lines) == highlight("".join(lines), "html")
 
 
@@ -202,7 +206,7 @@ def test_a_demo_that_changes_on_every_request_has_only_its_changed_lines_highlig
     client.get("/examples/global_functions")  # the lines all its requests share are kept now
     calls.clear()
     soup = get_soup(client, "/examples/global_functions")
-    lines = panel_texts(soup, "html")[0].splitlines(keepends=True)
+    lines = panel_texts(soup.select_one('[data-panel="html"]'))[0].splitlines(keepends=True)
     assert 0 < len(calls) < len(lines) / 5
     assert set(calls) <= set(lines)  # lines, not the whole text
 
@@ -214,10 +218,10 @@ def test_the_highlight_stylesheet_is_generated_and_covers_the_dark_scheme():
     assert classes <= {line.split("{")[0].strip() for line in dark.splitlines() if ".highlight ." in line}
 
 
-def test_templates_chosen_at_run_time_are_shown_as_such(page):
+def test_templates_chosen_at_run_time_are_shown_as_such(panels):
     notes = {
         text(block.select_one(".source-name")): text(block.select_one(".source-note"))
-        for block in page(example_url("includes")).select('[data-panel="template"] details')
+        for block in panels("includes")["template"].select("details")
     }
     # {% include "examples/_includes_" ~ assignment.kind ~ "_rules.html" %} may be any of these:
     assert (
@@ -229,10 +233,10 @@ def test_templates_chosen_at_run_time_are_shown_as_such(page):
     )
 
 
-def test_a_parent_the_view_picks_is_shown_as_named_by_the_view(page):
+def test_a_parent_the_view_picks_is_shown_as_named_by_the_view(panels):
     names = [
         (text(block.select_one(".source-name")), text(block.select_one(".source-note")))
-        for block in page(example_url("dynamic_extends")).select('[data-panel="template"] details')
+        for block in panels("dynamic_extends")["template"].select("details")
     ]
     assert ("examples/_dynamic_extends_card.html", "named by the view") in names
     assert ("examples/_dynamic_extends_list.html", "named by the view") in names

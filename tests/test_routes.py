@@ -15,10 +15,10 @@ def test_pages_lists_the_home_and_the_examples():
 def test_page_is_a_complete_html_page(client, soup, url):
     page = soup(url)  # parsed once for the whole run: the other site-wide tests read it too
     assert page.html["lang"] == "en"
-    assert len(page.select("head > title")) == 1
+    assert len(page.head.select("title")) == 1
     assert len(page.select("h1")) == 1
     assert len(page.select("main#content")) == 1
-    stylesheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    stylesheets = [link["href"] for link in page.head.select('link[rel="stylesheet"]')]
     assert stylesheets[0] == "/static/css/site.css"
     for href in stylesheets:
         with client.get(href) as response:  # "with" closes the file it streams

@@ -7,9 +7,11 @@ the server, the browser, the HTML checker's run) happen once per test session.
 """
 
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,24 +122,52 @@ class VnuCheck:
 EARLY_VNU: list[VnuCheck] = []
 
 
+class ToolRun:
+    """A Python tool's command (``ruff check .``), run in the project folder in a process of its own."""
+
+    def __init__(self, command: tuple[str, ...]) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", *command],
+            cwd=external_tools.PROJECT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def result(self) -> tuple[int, str]:
+        """Wait for the command to end: (exit status, what it printed)."""
+        output, _ = self.process.communicate(timeout=300)
+        return self.process.returncode, output
+
+
+# ruff and djlint take a second or two each: they start after collection too, by their test's
+# ``command``, and their tests run last.
+EARLY_TOOLS: dict[tuple[str, ...], ToolRun] = {}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests that drive the browser, so that ``pytest -m "not browser"`` leaves them out;
-    mark the tests that read vnu's report ``last``, so that the checker has time to finish."""
+    mark the tests that read vnu's report or a tool's result ``last``, so that they have time to finish."""
     here = Path(__file__).parent
     for item in items:
         if item.path.is_relative_to(here) and {"browser", "page", "visits"} & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
-        if "vnu_report" in item.fixturenames:
+        if {"vnu_report", "tool_result"} & set(item.fixturenames):
             item.add_marker(pytest.mark.last)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start vnu now if a test will read its report (and Java and vnu.jar are here to run it)."""
+    """Start vnu now if a test will read its report (and Java and vnu.jar are here to run it),
+    and each tool whose result a test will read."""
     if external_tools.can_check_html() and any("vnu_report" in item.fixturenames for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="showcase-vnu-"))
         session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         EARLY_VNU.append(VnuCheck(crawled(), folder))
+    for item in session.items:
+        if "tool_result" in item.fixturenames and isinstance(item, pytest.Function):
+            command = item.callspec.params["command"]
+            EARLY_TOOLS[command] = ToolRun(command)
 
 
 @pytest.fixture(scope="session")
@@ -145,3 +175,14 @@ def vnu_report(site: Site, tmp_path_factory: pytest.TempPathFactory) -> VnuRepor
     """Every page's HTML checked by vnu in one run: the run started after collection, or one started now."""
     check = EARLY_VNU.pop() if EARLY_VNU else VnuCheck(site, tmp_path_factory.mktemp("vnu"))
     return check.report()
+
+
+@pytest.fixture
+def tool_result() -> Callable[[tuple[str, ...]], tuple[int, str]]:
+    """``tool_result(("ruff", "check", "."))``: how the command ended, started after collection or now."""
+
+    def result(command: tuple[str, ...]) -> tuple[int, str]:
+        run = EARLY_TOOLS.pop(command, None) or ToolRun(command)
+        return run.result()
+
+    return result

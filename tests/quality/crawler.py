@@ -17,8 +17,9 @@ to start from.
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+import lxml.html
 
 HTML = "text/html"
 
@@ -140,27 +141,24 @@ def internal_url(written: str, page_url: str, host: str) -> tuple[str, str] | No
     return parts.path + (f"?{parts.query}" if parts.query else ""), parts.fragment
 
 
-class _StartTags(HTMLParser):
-    """Collect each start tag's name and attributes; build no tree (a crawl reads 160 pages)."""
+def start_tags(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Each element's name and attributes, in page order.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag
+    lxml's parser, written in C, reads a page about twenty times as fast as the standard
+    library's ``html.parser``, and a crawl reads every page of the site before a test runs.
+    """
+    if not text.strip():
+        return []  # lxml refuses an empty document
+    root = lxml.html.document_fromstring(text)
+    # Comments and processing instructions are nodes too; their tag is not a string.
+    return [(element.tag, dict(element.attrib)) for element in root.iter() if isinstance(element.tag, str)]
 
 
 def read_page(text: str, page_url: str, host: str) -> tuple[tuple[Link, ...], frozenset[str]]:
     """The internal links of an HTML page, and the ids (and ``<a name>``) a fragment can point to."""
-    parser = _StartTags()
-    parser.feed(text)
-    parser.close()
     links = []
     ids = set()
-    for name, attributes in parser.tags:
+    for name, attributes in start_tags(text):
         for attribute in ("href", "src"):
             written = attributes.get(attribute)
             if written is None:
