@@ -1,11 +1,18 @@
 """What a page keeps from one request to the next (showcase/caching.py), and what it must not keep."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from flask import Flask, render_template_string
 from jinja2 import DictLoader, Environment
 
 from showcase.caching import FragmentCache, SecondUseCache, memoize_url_for
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -126,3 +133,32 @@ def test_past_its_size_the_least_recently_used_answer_goes():
     for key in ("a", "c", "b"):
         cache.get(key, lambda key=key: computed.append(key) or key)
     assert computed == ["b"]
+
+
+# Start the app in a fresh process and print how many templates it compiled.
+COUNT_COMPILES = """
+import jinja2
+compiled = []
+parse = jinja2.Environment._parse
+jinja2.Environment._parse = lambda env, *args: compiled.append(args) or parse(env, *args)
+import app
+print(len(compiled))
+"""
+
+
+def test_a_second_start_up_loads_the_compiled_templates_and_compiles_none(gallery, tmp_path):
+    # Start-up checks that each example's template compiles (see showcase/gallery.py).
+    checked = {name for example in gallery.examples for name in example.templates}
+    # Jinja's bytecode cache lives in the system's temp directory: here, an empty one of the test's.
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+
+    def start_up():
+        run = subprocess.run(
+            [sys.executable, "-c", COUNT_COMPILES], cwd=PROJECT, env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        return int(run.stdout)
+
+    assert start_up() == len(checked)
+    assert start_up() == 0
+    assert len(list(tmp_path.glob("_jinja2-cache-*/*.cache"))) == len(checked)
