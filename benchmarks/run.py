@@ -13,7 +13,8 @@ are what the targets are about:
 2. Under gunicorn (2 workers, 4 threads each) with wrk: requests per second and
    latency percentiles, against hello world. Targets: every page at least half,
    the median page at least 70%, of hello world's requests per second.
-3. Start-up: from ``python app.py`` to its first answered request. Target: under 1 s.
+3. Start-up: from ``python app.py`` to its first answered request, with no compiled
+   templates in Jinja's bytecode cache (the first run), then with them. Target: under 1 s.
 4. Memory: resident memory per gunicorn worker, before and after 20,000
    requests. Targets: under 80 MB, and not growing.
 
@@ -30,6 +31,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -222,24 +224,29 @@ def memory(requests=20000):
 
 
 def start_up(times=3):
-    """Seconds from starting python app.py to its first answered request (median of ``times``)."""
+    """Seconds from starting python app.py to its first answered request: (the first start,
+    which compiles the templates, the median of ``times`` more, which load them compiled)."""
     results = []
-    for _ in range(times):
-        port = free_port()
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "app.py", "--port", str(port)],
-            cwd=PROJECT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_until_up(f"http://127.0.0.1:{port}/hello")
-            results.append(time.perf_counter() - start)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-    return statistics.median(results)
+    # Jinja's bytecode cache is a folder in the system's temp directory: an empty one here.
+    with tempfile.TemporaryDirectory() as temp:
+        env = {**os.environ, "TMPDIR": temp}
+        for _ in range(1 + times):
+            port = free_port()
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                [sys.executable, "app.py", "--port", str(port)],
+                cwd=PROJECT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                wait_until_up(f"http://127.0.0.1:{port}/hello")
+                results.append(time.perf_counter() - start)
+            finally:
+                process.terminate()
+                process.wait(timeout=10)
+    return results[0], statistics.median(results[1:])
 
 
 # --- Report ---------------------------------------------------------------------------
@@ -275,7 +282,13 @@ def report(inproc, load, startup, mem):
                 f"| `{r['url']}` | {p['rps']:.0f} | {r['hello']['rps']:.0f} | {r['ratio']:.2f} | "
                 f"{lat.get('50', 0):.2f} | {lat.get('90', 0):.2f} | {lat.get('99', 0):.2f} | {p['non_2xx']} |"
             )
-    lines += ["", f"Start-up, `python app.py` to its first answer: {startup:.2f} s.", ""]
+    cold, warm = startup
+    lines += [
+        "",
+        f"Start-up, `python app.py` to its first answer: {cold:.2f} s the first time, "
+        f"{warm:.2f} s with the templates compiled in Jinja's bytecode cache.",
+        "",
+    ]
     if mem:
         lines.append(
             "Worker memory (MB): before "
@@ -293,12 +306,13 @@ def report(inproc, load, startup, mem):
 
 def check_targets(inproc, load, startup, mem):
     worst = max(inproc, key=lambda r: r["overhead"])
+    cold, warm = startup
     targets = [
         (
             worst["overhead"] <= 0.15,
             f"gallery overhead at most 15% (worst: {worst['url']}, {worst['overhead']:+.0%})",
         ),
-        (startup < 1.0, f"start-up under 1 s ({startup:.2f} s)"),
+        (cold < 1.0, f"start-up under 1 s ({cold:.2f} s the first time, then {warm:.2f} s)"),
     ]
     if load:
         ratios = [r["ratio"] for r in load]
