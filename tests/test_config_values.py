@@ -5,8 +5,8 @@ from html_helpers import get_soup, table_rows, text
 SHOWN = ("DEBUG", "TESTING", "SESSION_COOKIE_NAME", "PERMANENT_SESSION_LIFETIME", "MAX_CONTENT_LENGTH")
 
 
-def test_the_table_shows_the_settings_the_view_chose(app, client):
-    table = get_soup(client, "/examples/config_values").select_one("[data-demo] table.config")
+def test_the_table_shows_the_settings_the_view_chose(demo, app):
+    table = demo("config_values").select_one("table.config")
     rows = table_rows(table)
     shown = [(row["Key"], row["{{ config[key] }}"]) for row in rows]
     expected = [(key, "not set" if app.config[key] is None else str(app.config[key])) for key in SHOWN]
@@ -18,13 +18,14 @@ def test_the_table_shows_the_settings_the_view_chose(app, client):
     ]
 
 
-def test_a_setting_can_be_read_with_a_dot_too(client):
-    line = get_soup(client, "/examples/config_values").select_one("[data-demo] p.config-dot")
+def test_a_setting_can_be_read_with_a_dot_too(demo):
+    line = demo("config_values").select_one("p.config-dot")
     assert text(line) == "{{ config.SESSION_COOKIE_NAME }} gives the same as the third row: session."
 
 
 def test_a_changed_setting_shows_at_once(app, client, monkeypatch):
     monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 16 * 1024 * 1024)
+    # A new request, not the run's shared parse: the page must show the changed value.
     table = get_soup(client, "/examples/config_values").select_one("[data-demo] table.config")
     assert table_rows(table)[-1]["{{ config[key] }}"] == "16777216"
 

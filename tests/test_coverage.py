@@ -3,7 +3,7 @@
 import pytest
 from jinja2 import nodes
 
-from html_helpers import captured_templates, get_soup, text, texts
+from html_helpers import captured_templates, text, texts
 from showcase.coverage import CONSTRUCTS, GROUPS, Usage, captured_context
 
 
@@ -129,23 +129,23 @@ def test_the_context_is_captured_without_rendering(app, gallery, data):
     assert rendered == []
 
 
-def test_the_page_lists_every_construct_by_group(client, gallery):
-    soup = get_soup(client, "/coverage")
-    assert texts(soup, "main h2") == list(GROUPS)
-    shown = [text(th) for th in soup.select("table.coverage-table tbody th")]
+def test_the_page_lists_every_construct_by_group(soup, gallery):
+    page = soup("/coverage")
+    assert texts(page, "main h2") == list(GROUPS)
+    shown = [text(th) for th in page.select("table.coverage-table tbody th")]
     assert shown == [
         row.construct.name for group in GROUPS for row in gallery.coverage if row.construct.group == group
     ]
     gaps = [row for row in gallery.coverage if row.gap]
-    assert len(soup.select("tr.gap")) == len(gaps)
+    assert len(page.select("tr.gap")) == len(gaps)
     total = len(gallery.coverage)
-    summary = text(soup.select_one(".coverage-summary"))
+    summary = text(page.select_one(".coverage-summary"))
     assert summary.startswith(f"{total - len(gaps)} of {total} covered")
 
 
-def test_a_covered_row_links_its_examples_and_names_their_tests(client):
-    soup = get_soup(client, "/coverage")
-    row = next(tr for tr in soup.select("tbody tr") if text(tr.th) == "loop.depth")
+def test_a_covered_row_links_its_examples_and_names_their_tests(soup):
+    page = soup("/coverage")
+    row = next(tr for tr in page.select("tbody tr") if text(tr.th) == "loop.depth")
     assert [(a["href"], text(a)) for a in row.select("td:nth-of-type(1) a")] == [("/examples/tree", "A tree")]
     assert texts(row, "td:nth-of-type(2) code") == ["tests/test_tree.py"]
     assert "gap" not in row.get("class", [])
@@ -156,8 +156,8 @@ def test_every_construct_has_an_example_and_a_test(gallery):
     assert gaps == []
 
 
-def test_the_page_says_everything_is_covered(client, gallery):
-    soup = get_soup(client, "/coverage")
+def test_the_page_says_everything_is_covered(soup, gallery):
+    page = soup("/coverage")
     total = len(gallery.coverage)
-    assert text(soup.select_one(".coverage-summary")) == f"{total} of {total} covered."
-    assert soup.select("tr.gap, .gap-label") == []
+    assert text(page.select_one(".coverage-summary")) == f"{total} of {total} covered."
+    assert page.select("tr.gap, .gap-label") == []

@@ -4,23 +4,19 @@ import json
 
 import pytest
 
-from html_helpers import get_soup, table_rows, text
+from html_helpers import table_rows, text
 
 VARIANTS = ["default", "empty", "tricky"]
 
 
-def demo(client, variant="default"):
-    return get_soup(client, f"/examples/data_island?variant={variant}").select_one("[data-demo]")
-
-
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_the_island_holds_the_data_as_json(client, data, variant):
-    island = demo(client, variant).select_one('script[type="application/json"]#office-hours-data')
+def test_the_island_holds_the_data_as_json(demo, data, variant):
+    island = demo("data_island", variant).select_one('script[type="application/json"]#office-hours-data')
     assert json.loads(island.string) == data.variant("data_island", variant)
 
 
-def test_the_island_is_the_demos_only_script_and_flask_sorts_the_keys(client):
-    soup = demo(client)
+def test_the_island_is_the_demos_only_script_and_flask_sorts_the_keys(demo):
+    soup = demo("data_island")
     assert len(soup.select("script")) == 1
     island = soup.select_one("script#office-hours-data").string
     assert island.startswith('[{"day": "Monday", "end": "11:00", "host": "Dr. Maya Ortiz", "room": ')
@@ -36,15 +32,15 @@ def test_markup_in_the_data_cannot_close_the_script_element(client, data):
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_the_indented_copy_shows_the_same_json(client, data, variant):
-    copy = demo(client, variant).select_one("pre.island-text")
+def test_the_indented_copy_shows_the_same_json(demo, data, variant):
+    copy = demo("data_island", variant).select_one("pre.island-text")
     assert json.loads(copy.get_text()) == data.variant("data_island", variant)
     assert copy.get_text().startswith('[\n  {\n    "day": ')
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_the_table_shows_the_same_office_hours_as_text(client, data, variant):
-    table = demo(client, variant).select_one("table.office-hours")
+def test_the_table_shows_the_same_office_hours_as_text(demo, data, variant):
+    table = demo("data_island", variant).select_one("table.office-hours")
     assert table.select("tbody b, tbody script") == []
     assert table_rows(table) == [
         {"Day": s["day"], "Time": f"{s['start']}\N{EN DASH}{s['end']}", "Room": s["room"], "Host": s["host"]}
@@ -52,7 +48,7 @@ def test_the_table_shows_the_same_office_hours_as_text(client, data, variant):
     ]
 
 
-def test_no_office_hours_is_an_empty_list_and_an_else_row(client):
-    soup = demo(client, "empty")
+def test_no_office_hours_is_an_empty_list_and_an_else_row(demo):
+    soup = demo("data_island", "empty")
     assert soup.select_one("script#office-hours-data").string == "[]"
     assert [text(td) for td in soup.select("table.office-hours tbody td")] == ["No office hours this week."]

@@ -2,33 +2,29 @@
 
 import pytest
 
-from html_helpers import get_soup, text, texts
-
-
-def demo(client, variant="default"):
-    return get_soup(client, f"/examples/dicts?variant={variant}").select_one("[data-demo]")
+from html_helpers import text, texts
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_heading_reads_keys_by_dot_and_by_subscript(client, data, variant):
+def test_heading_reads_keys_by_dot_and_by_subscript(demo, data, variant):
     course = data.variant("dicts", variant)
-    assert text(demo(client, variant).h3) == f"{course['code']}: {course['title']}"
+    assert text(demo("dicts", variant).h3) == f"{course['code']}: {course['title']}"
 
 
-def test_heading_shows_the_course(client):
-    assert text(demo(client).h3) == "CS253: Web Development"
+def test_heading_shows_the_course(demo):
+    assert text(demo("dicts").h3) == "CS253: Web Development"
 
 
-def test_instructor_fields_follow_the_dicts_order(client, data):
+def test_instructor_fields_follow_the_dicts_order(demo, data):
     instructor = data.variant("dicts")["instructor"]
-    dl = demo(client).select_one("dl.instructor")
+    dl = demo("dicts").select_one("dl.instructor")
     assert texts(dl, "dt") == list(instructor)
     assert texts(dl, "dd") == list(instructor.values())
 
 
-def test_items_keep_the_dicts_order_and_dictsort_sorts_by_key(client, data):
+def test_items_keep_the_dicts_order_and_dictsort_sorts_by_key(demo, data):
     hours = data.variant("dicts")["office_hours"]
-    soup = demo(client)
+    soup = demo("dicts")
     in_order = texts(soup, "ul.office-hours-items > li .day")
     by_name = texts(soup, "ul.office-hours-sorted > li .day")
     assert in_order == list(hours) == ["Wednesday", "Monday", "Thursday"]
@@ -36,15 +32,15 @@ def test_items_keep_the_dicts_order_and_dictsort_sorts_by_key(client, data):
     assert texts(soup, "ul.office-hours-sorted > li") == [f"{day} {hours[day]}" for day in by_name]
 
 
-def test_empty_dicts_take_the_else_branch(client):
-    soup = demo(client, "empty")
+def test_empty_dicts_take_the_else_branch(demo):
+    soup = demo("dicts", "empty")
     assert texts(soup, "dl.instructor dd") == ["to be announced"]
     assert texts(soup, "ul.office-hours > li.empty") == ["No office hours this term."] * 2
 
 
-def test_markup_in_the_data_stays_text(client, data):
+def test_markup_in_the_data_stays_text(demo, data):
     course = data.variant("dicts", "tricky")
-    soup = demo(client, "tricky")
+    soup = demo("dicts", "tricky")
     assert soup.select("script, b") == []
     assert texts(soup, "dl.instructor dd")[1] == course["instructor"]["email"]
     assert "<Friday>" in texts(soup, "ul.office-hours-items .day")

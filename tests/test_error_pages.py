@@ -8,8 +8,8 @@ from app import bad_query_value, http_error, query_text_too_long
 from html_helpers import get_soup, text, texts
 
 
-def test_the_form_offers_each_code_the_view_allows_and_one_it_does_not(client):
-    form = get_soup(client, "/examples/error_pages").select_one("[data-demo] form.error-form")
+def test_the_form_offers_each_code_the_view_allows_and_one_it_does_not(demo):
+    form = demo("error_pages").select_one("form.error-form")
     assert (form["action"], form["method"]) == ("/examples/error_pages", "get")
     assert [option["value"] for option in form.select("select#code option")] == [
         "none",
@@ -43,15 +43,15 @@ def test_a_value_the_view_does_not_allow_is_answered_by_bad_query_value(client):
     ]
 
 
-def test_the_view_panel_shows_the_three_handlers_after_the_view(client):
-    sources = get_soup(client, "/examples/error_pages").select('[data-panel="view"] pre')
+def test_the_view_panel_shows_the_three_handlers_after_the_view(soup):
+    sources = soup("/examples/error_pages").select('[data-panel="view"] pre')
     handlers = [bad_query_value, query_text_too_long, http_error]
     assert [pre.get_text() for pre in sources[1:]] == [inspect.getsource(h) for h in handlers]
     assert all("@app.errorhandler(" in inspect.getsource(h) for h in handlers)
 
 
-def test_the_list_names_each_handler_and_template_and_its_link_answers(client):
-    handlers = get_soup(client, "/examples/error_pages").select_one("[data-demo] ul.error-handlers")
+def test_the_list_names_each_handler_and_template_and_its_link_answers(demo, client):
+    handlers = demo("error_pages").select_one("ul.error-handlers")
     assert texts(handlers, "li .handler") == [
         "http_error()",
         "bad_query_value()",

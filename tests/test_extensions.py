@@ -2,11 +2,7 @@
 
 import pytest
 
-from html_helpers import get_soup, text, texts
-
-
-def demo(client, variant="default"):
-    return get_soup(client, f"/examples/extensions?variant={variant}").select_one("[data-demo]")
+from html_helpers import text, texts
 
 
 def status(days_late):
@@ -16,23 +12,23 @@ def status(days_late):
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_trans_fills_in_the_students_name_escaped(client, data, variant):
+def test_trans_fills_in_the_students_name_escaped(demo, data, variant):
     student = data.variant("extensions", variant)["student"]
-    soup = demo(client, variant)
+    soup = demo("extensions", variant)
     assert text(soup.select_one("p.welcome")) == f"Welcome back, {student}!"
     assert soup.select("p.welcome *") == []
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_pluralize_picks_the_singular_or_the_plural_by_the_count(client, data, variant):
+def test_pluralize_picks_the_singular_or_the_plural_by_the_count(demo, data, variant):
     assignments = data.variant("extensions", variant)["assignments"]
-    assert texts(demo(client, variant), "li.assignment") == [
+    assert texts(demo("extensions", variant), "li.assignment") == [
         f"{a['title']}: {status(a['days_late'])}" for a in assignments
     ]
 
 
-def test_one_day_is_singular_and_three_days_plural(client):
-    assert texts(demo(client), "li.assignment .assignment-status") == [
+def test_one_day_is_singular_and_three_days_plural(demo):
+    assert texts(demo("extensions"), "li.assignment .assignment-status") == [
         "on time",
         "1 day late",
         "on time",
@@ -40,23 +36,23 @@ def test_one_day_is_singular_and_three_days_plural(client):
     ]
 
 
-def test_do_collects_the_late_titles_in_a_list_made_before_the_loop(client, data):
+def test_do_collects_the_late_titles_in_a_list_made_before_the_loop(demo, data):
     late = [a["title"] for a in data.variant("extensions")["assignments"] if a["days_late"]]
     assert late == ["Lab 2: Routes and views", "Project proposal"]
-    summary = text(demo(client).select_one("p.late-summary"))
+    summary = text(demo("extensions").select_one("p.late-summary"))
     assert summary == f"2 assignments were late: {', '.join(late)}."
-    assert "None" not in text(demo(client).select_one("ul.assignments"))
+    assert "None" not in text(demo("extensions").select_one("ul.assignments"))
 
 
-def test_the_tricky_late_titles_stay_text_in_the_summary(client, data):
-    soup = demo(client, "tricky")
+def test_the_tricky_late_titles_stay_text_in_the_summary(demo, data):
+    soup = demo("extensions", "tricky")
     late = [a["title"] for a in data.variant("extensions", "tricky")["assignments"] if a["days_late"]]
     assert text(soup.select_one("p.late-summary")) == f"2 assignments were late: {', '.join(late)}."
     assert soup.select("script, b") == []
 
 
-def test_no_assignments_takes_the_else_branches(client):
-    soup = demo(client, "empty")
+def test_no_assignments_takes_the_else_branches(demo):
+    soup = demo("extensions", "empty")
     assert texts(soup, "ul.assignments > li") == ["Nothing handed in yet."]
     assert text(soup.select_one("p.late-summary")) == "Nothing was late."
 

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from html_helpers import get_soup, table_rows, text
+from html_helpers import table_rows, text
 
 
 def results(shown, name):
@@ -40,12 +40,12 @@ def test_literals_print_as_python_writes_them(demo):
     ]
 
 
-def test_the_comment_is_in_the_template_but_not_in_the_html(client):
-    soup = get_soup(client, "/examples/output")
+def test_the_comment_is_in_the_template_but_not_in_the_html(soup):
+    page = soup("/examples/output")
     comment = "comments stay on the server"
-    assert comment in soup.select_one('[data-panel="template"] pre').get_text()
-    assert comment not in str(soup.select_one("[data-demo]"))
-    assert comment not in soup.select_one('[data-panel="html"] pre').get_text()
+    assert comment in page.select_one('[data-panel="template"] pre').get_text()
+    assert comment not in str(page.select_one("[data-demo]"))
+    assert comment not in page.select_one('[data-panel="html"] pre').get_text()
 
 
 def test_markup_in_the_data_stays_text(demo):

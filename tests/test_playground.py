@@ -196,7 +196,7 @@ def test_variables_the_context_lacks_and_keys_it_never_uses_are_listed(client):
     assert texts(soup, "[data-gutter] .is-error") == ["1"]
 
 
-def test_names_read_by_an_included_site_template_count_as_used(client, api):
+def test_names_read_by_an_included_site_template_count_as_used(api):
     template = '{% include "examples/lists.html" %}'
     status, answer = api(template, {"weeks": [], "spare": 1})
     assert status == 200
@@ -319,8 +319,8 @@ def test_the_script_and_stylesheet_do_no_eval_and_use_the_sites_colours(client):
     assert re.findall(r"#[0-9a-fA-F]{3,6}\b", css) == []  # colours come from site.css's :root
 
 
-def test_every_page_links_to_the_playground(client):
-    nav = get_soup(client, "/").select_one("nav.site-nav")
+def test_every_page_links_to_the_playground(soup):
+    nav = soup("/").select_one("nav.site-nav")
     assert "/playground" in [a["href"] for a in nav.select("a")]
     assert "Playground" in texts(nav, "a")
 

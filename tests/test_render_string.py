@@ -15,10 +15,10 @@ def returned(client, name=None):
     return get_soup(client, url).select_one("[data-demo] pre.rendered").get_text()
 
 
-def test_the_template_is_shown_as_the_view_wrote_it(client):
-    demo = get_soup(client, "/examples/render_string").select_one("[data-demo]")
-    assert demo.select_one("pre.template-source").get_text() == SOURCE
-    assert demo.select_one("input#name")["value"] == "Ada"
+def test_the_template_is_shown_as_the_view_wrote_it(demo):
+    shown = demo("render_string")
+    assert shown.select_one("pre.template-source").get_text() == SOURCE
+    assert shown.select_one("input#name")["value"] == "Ada"
 
 
 def test_the_name_fills_in_the_variable(client):

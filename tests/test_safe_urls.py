@@ -6,6 +6,7 @@ import pytest
 
 from app import allowed_url
 from html_helpers import get_soup, text, texts
+from site_pages import example_url
 
 ALLOWED = ("http", "https", "mailto")
 
@@ -66,9 +67,9 @@ def test_the_default_links_three_and_shows_three_as_text(client):
 
 
 @pytest.mark.parametrize("variant", ["default", "empty", "tricky"])
-def test_no_href_anywhere_on_the_page_has_another_scheme(client, variant):
-    soup = get_soup(client, f"/examples/safe_urls?variant={variant}")
-    for tag in soup.select("[href]"):
+def test_no_href_anywhere_on_the_page_has_another_scheme(soup, variant):
+    page = soup(example_url("safe_urls", variant))  # the whole page: header, panels and all
+    for tag in page.select("[href]"):
         href = tag["href"].strip().lower()
         assert href.startswith(("/", "#")) or href.split(":", 1)[0] in ALLOWED, href
 

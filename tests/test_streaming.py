@@ -2,7 +2,7 @@
 
 import pytest
 
-from html_helpers import get_soup, table_rows, text
+from html_helpers import table_rows, text
 
 
 def expected_rows(log):
@@ -51,17 +51,15 @@ def test_render_template_sends_the_page_in_one_piece(app):
 
 
 @pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_every_request_in_the_log_is_a_row(client, data, variant):
+def test_every_request_in_the_log_is_a_row(demo, data, variant):
     log = data.variant("streaming", variant)
-    table = get_soup(client, f"/examples/streaming?variant={variant}").select_one(
-        "[data-demo] table.access-log"
-    )
+    table = demo("streaming", variant).select_one("table.access-log")
     assert table_rows(table) == expected_rows(log)
     assert text(table.caption) == f"The lab app's access log: {len(log)} requests"
     assert table.select("tbody script, tbody b") == []
 
 
-def test_the_default_log_is_long(client, data):
+def test_the_default_log_is_long(data):
     log = data.variant("streaming")
     assert len(log) == 150
     assert log[0] == {
@@ -73,6 +71,6 @@ def test_the_default_log_is_long(client, data):
     }
 
 
-def test_an_empty_log_takes_the_else_branch(client):
-    table = get_soup(client, "/examples/streaming?variant=empty").select_one("[data-demo] table.access-log")
+def test_an_empty_log_takes_the_else_branch(demo):
+    table = demo("streaming", "empty").select_one("table.access-log")
     assert [text(td) for td in table.select("tbody td")] == ["No requests yet."]

@@ -21,8 +21,8 @@ def expected_rows(status_codes, sort="code", order="asc"):
     ]
 
 
-def test_rows_are_sorted_by_code_by_default(client, data):
-    table = get_soup(client, "/examples/tables").select_one("[data-demo] table.status-codes")
+def test_rows_are_sorted_by_code_by_default(demo, data):
+    table = demo("tables").select_one("table.status-codes")
     rows = table_rows(table)
     assert rows == expected_rows(data.variant("tables"))
     assert rows[0] == {
@@ -73,13 +73,13 @@ def test_the_400_page_keeps_the_other_parameters_and_escapes_what_was_sent(clien
     ]
 
 
-def test_an_empty_table_says_so(client):
-    table = get_soup(client, "/examples/tables?variant=empty").select_one("table.status-codes")
+def test_an_empty_table_says_so(demo):
+    table = demo("tables", "empty").select_one("table.status-codes")
     cells = table.select("tbody td")
     assert [(text(td), td["colspan"]) for td in cells] == [("No status codes to show.", "4")]
 
 
-def test_markup_in_the_data_stays_text(client, data):
-    table = get_soup(client, "/examples/tables?variant=tricky").select_one("table.status-codes")
+def test_markup_in_the_data_stays_text(demo, data):
+    table = demo("tables", "tricky").select_one("table.status-codes")
     assert table.select("tbody b, tbody script") == []
     assert table_rows(table) == expected_rows(data.variant("tables", "tricky"))

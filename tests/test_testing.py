@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from html_helpers import get_soup, text, texts
+from html_helpers import text, texts
 from outcomes import OUTCOMES
 
 PROJECT = Path(__file__).resolve().parent.parent
 RECIPES = [
     "fixtures", "soup", "select", "table", "attributes", "links", "escaping",
-    "templates", "macros", "every-route", "errors", "randomness", "raw-bytes",
+    "templates", "macros", "every-route", "parse-once", "errors", "randomness", "raw-bytes",
 ]  # fmt: skip
 
 
@@ -27,18 +27,18 @@ def function_text(reference):
     return "".join(source.splitlines(keepends=True)[first - 1 : node.end_lineno])
 
 
-def test_the_cookbook_has_its_recipes_in_order(client):
-    soup = get_soup(client, "/testing")
-    assert [section["id"] for section in soup.select("section.recipe")] == RECIPES
-    assert texts(soup, "section.recipe > h2")[1] == "Fetch a page and get a soup"
-    for section in soup.select("section.recipe"):
+def test_the_cookbook_has_its_recipes_in_order(soup):
+    page = soup("/testing")
+    assert [section["id"] for section in page.select("section.recipe")] == RECIPES
+    assert texts(page, "section.recipe > h2")[1] == "Fetch a page and get a soup"
+    for section in page.select("section.recipe"):
         assert section.select(".mistake"), f"recipe {section['id']} says no mistake it avoids"
         assert section.select("[data-reference]"), f"recipe {section['id']} names no code"
 
 
-def test_every_recipes_code_is_the_function_in_tests(client):
-    soup = get_soup(client, "/testing")
-    shown = soup.select("[data-reference]")
+def test_every_recipes_code_is_the_function_in_tests(soup):
+    page = soup("/testing")
+    shown = page.select("[data-reference]")
     assert len(shown) >= len(RECIPES)
     for block in shown:
         reference = block["data-reference"]
@@ -47,9 +47,9 @@ def test_every_recipes_code_is_the_function_in_tests(client):
 
 
 @pytest.mark.last
-def test_every_named_test_exists_and_passes(client):
-    soup = get_soup(client, "/testing")
-    named = [r for r in (b["data-reference"] for b in soup.select("[data-reference]")) if "::test_" in r]
+def test_every_named_test_exists_and_passes(soup):
+    page = soup("/testing")
+    named = [r for r in (b["data-reference"] for b in page.select("[data-reference]")) if "::test_" in r]
     assert len(named) >= len(RECIPES) - 1
     if all(reference in OUTCOMES for reference in named):
         # They ran earlier in this run (this test runs last): read how they ended.
@@ -69,6 +69,6 @@ def test_every_named_test_exists_and_passes(client):
     assert "failed" not in result.stdout
 
 
-def test_the_home_page_links_to_the_cookbook(client):
-    soup = get_soup(client, "/")
-    assert [text(a) for a in soup.select('nav.site-nav a[href="/testing"]')] == ["Testing"]
+def test_the_home_page_links_to_the_cookbook(soup):
+    page = soup("/")
+    assert [text(a) for a in page.select('nav.site-nav a[href="/testing"]')] == ["Testing"]
