@@ -306,7 +306,7 @@ def test_a_render_waits_briefly_for_a_worker_then_is_refused():
             quick = [pool.submit(box.render, job("{{ n }}", {"n": n}), LIMITS) for n in (1, 2)]
             assert [future.result()["output"] for future in quick] == ["1", "2"]
             # Behind a render that takes longer than the wait, it is refused, after the wait.
-            running = pool.submit(box.render, endless, Limits(wall_seconds=1.5))
+            running = pool.submit(box.render, endless, Limits(wall_seconds=1.0))
             time.sleep(0.2)  # let the slow render take the worker
             began = time.monotonic()
             with pytest.raises(sandbox.Busy):
@@ -324,7 +324,8 @@ def test_a_render_waits_briefly_for_a_worker_then_is_refused():
 def live_server(app):
     """The app served over HTTP on 127.0.0.1, a thread per request, stopped after the test."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # It looks for shutdown() every 0.05 s, not every 0.5 s: the test ends without waiting.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
