@@ -103,7 +103,7 @@ def soup():
     @functools.cache
     def parsed(url):
         page = get_soup(client, url)
-        # A parsed page is tens of thousands of objects that live until the end of the run.
+        # A parsed page is thousands of objects that live until the end of the run.
         # Moved out of the garbage collector's sight, they are not scanned again and again
         # by every full collection that the other tests' short-lived objects set off.
         gc.freeze()
