@@ -229,7 +229,7 @@ def start_up(times=3):
     results = []
     # Jinja's bytecode cache is a folder in the system's temp directory: an empty one here.
     with tempfile.TemporaryDirectory() as temp:
-        env = {**os.environ, "TMPDIR": temp}
+        env = {**os.environ, "TMPDIR": temp, "TEMP": temp, "TMP": temp}
         for _ in range(1 + times):
             port = free_port()
             start = time.perf_counter()
