@@ -38,11 +38,12 @@ from flask import (
     stream_template,
     url_for,
 )
-from jinja2 import FileSystemBytecodeCache, StrictUndefined
+from jinja2 import StrictUndefined
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from showcase import playground
+from showcase.caching import SettingsBytecodeCache
 from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.export import freeze_command
@@ -73,9 +74,9 @@ app.jinja_env.add_extension("jinja2.ext.i18n")
 app.jinja_env.install_null_translations(newstyle=True)
 # Compiled templates are kept between runs, in a folder of the system's temp directory that
 # only this user can write (Jinja's bytecode cache): the next start-up, or the next worker,
-# loads them instead of compiling them again, and starts in half the time. Jinja checks each
-# template's source against what it cached, so an edited template is compiled afresh.
-app.jinja_env.bytecode_cache = FileSystemBytecodeCache()
+# loads them instead of compiling them again, and starts in half the time. An edited template,
+# or a changed setting such as trim_blocks, is compiled afresh (see showcase/caching.py).
+app.jinja_env.bytecode_cache = SettingsBytecodeCache()
 # flask --app app freeze: the whole site as plain files (see showcase/export.py).
 app.cli.add_command(freeze_command)
 
@@ -502,11 +503,10 @@ OVERLAYS = {}  # (trim_blocks, lstrip_blocks) -> the app's Jinja environment wit
 def jinja_env_with(trim_blocks, lstrip_blocks):
     """The app's Jinja environment with trim_blocks and lstrip_blocks set: made once per pair, then kept."""
     # An overlay shares the app's loader, filters and globals but compiles and caches templates on its
-    # own: kept, it compiles the sample once instead of on every request. It must not share the
-    # bytecode cache: that knows a template by its name and source, not by these two settings.
+    # own: kept, it compiles the sample once instead of on every request.
     if (trim_blocks, lstrip_blocks) not in OVERLAYS:
         OVERLAYS[trim_blocks, lstrip_blocks] = app.jinja_env.overlay(
-            trim_blocks=trim_blocks, lstrip_blocks=lstrip_blocks, bytecode_cache=None
+            trim_blocks=trim_blocks, lstrip_blocks=lstrip_blocks
         )
     return OVERLAYS[trim_blocks, lstrip_blocks]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from flask import Flask, render_template_string
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
 
-from showcase.caching import FragmentCache, SecondUseCache, memoize_url_for
+from showcase.caching import FragmentCache, SecondUseCache, SettingsBytecodeCache, memoize_url_for
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -164,3 +164,28 @@ def test_a_second_start_up_loads_the_compiled_templates_and_compiles_none(galler
     assert start_up() == 0
     # One file per template: in a folder of its own on Linux and macOS, in the temp directory on Windows.
     assert len(list(tmp_path.rglob("__jinja2_*.cache"))) == len(checked)
+
+
+# A template whose output trim_blocks changes: with it, the newline after each tag goes.
+TRIMMED = {"t.html": "{% if true %}\nyes\n{% endif %}\n"}
+
+
+def render_with(cache, trim_blocks):
+    """t.html rendered by a fresh environment (as a fresh process has) sharing ``cache``."""
+    env = Environment(loader=DictLoader(TRIMMED), bytecode_cache=cache, trim_blocks=trim_blocks)
+    return env.get_template("t.html").render()
+
+
+def test_a_changed_setting_compiles_the_template_afresh(tmp_path):
+    cache = SettingsBytecodeCache(str(tmp_path))
+    assert render_with(cache, trim_blocks=False) == "\nyes\n"
+    assert render_with(cache, trim_blocks=True) == "yes\n"
+    assert render_with(cache, trim_blocks=False) == "\nyes\n"
+    assert len(list(tmp_path.iterdir())) == 2  # one compiled copy for each setting
+
+
+def test_jinjas_own_cache_would_hand_back_the_old_compilation(tmp_path):
+    """A guard for the test above: keyed on name and source alone, the setting is lost."""
+    cache = FileSystemBytecodeCache(str(tmp_path))
+    assert render_with(cache, trim_blocks=False) == "\nyes\n"
+    assert render_with(cache, trim_blocks=True) == "\nyes\n"  # trim_blocks ignored
