@@ -100,7 +100,9 @@ class Playground:
             for path in sorted(folder.rglob("*.html"))
         }
         self.sandbox: Sandbox | None = None
-        self.example_result: dict[str, Any] | None = None  # the prefilled example's, rendered once
+        # The prefilled example's result, kept once it has rendered without error. A failure (the
+        # machine was busy, a worker was killed) is never kept: the next visit renders again.
+        self.example_result: dict[str, Any] | None = None
         self._lock = threading.Lock()
 
     def get_sandbox(self) -> Sandbox:
@@ -342,12 +344,15 @@ def playground():
     state = _playground()
     if request.method == "GET":
         form = Form()
-        if state.example_result is None:
+        result = state.example_result
+        if result is None:
             try:
-                state.example_result = _render(form.job(_limits()))
+                result = _render(form.job(_limits()))
             except Busy:  # the form still loads; only the example's result waits
                 return render_page(form, None, notice=EXAMPLE_BUSY_MESSAGE)
-        return render_page(form, state.example_result)
+            if result["error"] is None:
+                state.example_result = result
+        return render_page(form, result)
     form = Form.read(request.form)  # Werkzeug answers 413 for a form past MAX_FORM_MEMORY_SIZE
     job = form.job(_limits())
     if job is None:

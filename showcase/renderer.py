@@ -5,8 +5,9 @@ starts them and limits their CPU, memory and time), never in the web server.
 It imports nothing from Flask: nothing of the app (``config``, ``request``,
 ``session``, ``url_for``) can reach a template from here.
 
-What it adds to Jinja's ``ImmutableSandboxedEnvironment``, which blocks
-``__class__`` and friends but limits nothing else:
+What it adds to Jinja's ``SandboxedEnvironment``, which blocks ``__class__``
+and friends but limits nothing else (the mutable one: ``{% do items.append(x) %}``
+changes the visitor's own copy of the context, which no other render shares):
 
 - globals only a learner needs: ``range`` (capped), ``dict``, ``namespace``,
   ``cycler``, ``joiner``, and the gettext functions behind ``{% trans %}``;
@@ -16,8 +17,11 @@ What it adds to Jinja's ``ImmutableSandboxedEnvironment``, which blocks
 - the output counted as it streams, and stopped past its limit;
 - diagnostics: a syntax error's line and column, the variables the template
   uses that the context lacks, and the context keys it never uses;
-- no Python internals in what comes back: memory addresses and the text of
-  functions, classes and modules are replaced by a short note.
+- no Python internals in what comes back: ``{{ value }}`` prints plain data
+  (text, numbers, booleans, None, lists, tuples, sets, dicts) as Jinja does and
+  anything else as a marker (``[function]``, ``[method]``, ``[class]``,
+  ``[module]``, ``[macro]``, ``[object]``); what slips past that, through
+  ``|string`` or ``~``, is scrubbed from the output the same way.
 """
 
 import contextlib
@@ -42,6 +46,7 @@ from jinja2 import (
     TemplateRuntimeError,
     TemplatesNotFound,
     TemplateSyntaxError,
+    Undefined,
     UndefinedError,
     meta,
     nodes,
@@ -49,7 +54,8 @@ from jinja2 import (
 from jinja2 import filters as jinja_filters
 from jinja2.lexer import TokenStream
 from jinja2.parser import Parser
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
+from jinja2.runtime import Macro
+from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter, SecurityError
 from jinja2.utils import Cycler, Joiner, Namespace, _PassArg
 from markupsafe import EscapeFormatter, Markup
 
@@ -167,8 +173,8 @@ _SIZED_METHODS = {"center": MAX_WIDTH, "ljust": MAX_WIDTH, "rjust": MAX_WIDTH, "
 _SIZED_METHODS["expandtabs"] = MAX_INDENT
 
 
-class PlaygroundEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, with the size of what a template may ask for capped.
+class PlaygroundEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox, with the size of what a template may ask for capped.
 
     ``*``, ``**`` and ``%`` are intercepted, so they are checked when they run
     and never folded into constants at compile time.
@@ -349,6 +355,59 @@ def _filters() -> dict[str, Callable[..., Any]]:
     return {name: _capped_filter(name, check) for name, check in checks.items()}
 
 
+# --- What {{ value }} prints ------------------------------------------------------
+
+_SCALARS = (str, int, float, complex, bool, type(None), range)
+_PRINTED_AS_IS = (*_SCALARS, Undefined)
+_CONTAINERS = (list, tuple, dict, set, frozenset, type({}.keys()), type({}.values()), type({}.items()))
+
+
+def marker(value: Any) -> str:
+    """What a value that is not plain data prints as: its kind, never its repr."""
+    if isinstance(value, type):
+        return "[class]"
+    if isinstance(value, types.ModuleType):
+        return "[module]"
+    if isinstance(value, Macro):
+        return "[macro]"
+    if isinstance(value, types.MethodType | types.MethodWrapperType) or (
+        isinstance(value, types.BuiltinMethodType) and not isinstance(value.__self__, types.ModuleType | None)
+    ):
+        return "[method]"
+    if isinstance(value, types.FunctionType | types.BuiltinFunctionType):
+        return "[function]"
+    return "[object]"
+
+
+def _is_plain(value: Any) -> bool:
+    if isinstance(value, _SCALARS):
+        return True
+    if not isinstance(value, _CONTAINERS):
+        return False
+    return all(_is_plain(item) for item in (value.items() if isinstance(value, dict) else value))
+
+
+def _shown(value: Any) -> str:
+    """``repr()`` of plain data, with a marker in place of anything else, however deep."""
+    if _is_plain(value) or isinstance(value, Undefined):
+        return repr(value)  # an undefined name in a list prints as "Undefined", as in Jinja
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_shown(key)}: {_shown(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        inner = ", ".join(_shown(item) for item in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(_shown(item) for item in value) + "}"
+    return marker(value)
+
+
+def finalize(value: Any) -> Any:
+    """What ``{{ value }}`` prints: plain data as Jinja prints it, anything else as a marker."""
+    if isinstance(value, _PRINTED_AS_IS) or _is_plain(value):
+        return value  # an undefined name prints as Jinja's StrictUndefined says: an error
+    return _shown(value)
+
+
 def make_environment(
     templates: dict[str, str], *, trim_blocks: bool, lstrip_blocks: bool
 ) -> PlaygroundEnvironment:
@@ -357,6 +416,7 @@ def make_environment(
         loader=SiteTemplates(templates),
         autoescape=True,
         undefined=StrictUndefined,
+        finalize=finalize,
         trim_blocks=trim_blocks,
         lstrip_blocks=lstrip_blocks,
         extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
@@ -432,21 +492,31 @@ class Renderer:
             return {"error": _message("The template is nested too deeply to parse.", None), **_no_names()}
         self._parsed_job = (job, tree, _Where.of(env))
         try:
-            used = self._variables(env, tree, job)
+            used, optional = self._variables(env, tree, job)
         except TemplateSyntaxError as error:  # "No filter named 'x'", found by the analysis
             return {"error": _syntax_error(error, self._parsed_job[2]), "undefined": [], "unused": []}
         except RecursionError:
             return {"error": _message("The template is nested too deeply to compile.", None), **_no_names()}
-        undefined = [name for name in used if name not in job.context and name not in env.globals]
+        undefined = [
+            name
+            for name in used
+            if name not in job.context and name not in env.globals and name not in optional
+        ]
         unused = [key for key in job.context if key not in used]
         return {"error": None, "undefined": undefined, "unused": unused}
 
-    def _variables(self, env: PlaygroundEnvironment, tree: nodes.Template, job: Job) -> list[str]:
-        """The names the template reads from its context, in the order it first reads them.
+    def _variables(
+        self, env: PlaygroundEnvironment, tree: nodes.Template, job: Job
+    ) -> tuple[list[str], set[str]]:
+        """The names the template reads from its context, in the order it first reads them, and
+        those of them it may well lack: set somewhere in the family of templates (a loop variable
+        that an included partial reads), or read only under ``is defined`` or ``|default``.
 
         The templates it extends or includes read the same context, so their names count too.
         """
         found: dict[str, None] = {}
+        stored: set[str] = set()
+        guarded: dict[str, bool] = {}  # name: whether every read of it is guarded
         seen: set[str] = set()
         pending = [tree]
         while pending:
@@ -457,9 +527,13 @@ class Renderer:
                 if current is tree:
                     raise
                 continue  # a site template the sandbox cannot compile: its error shows when rendered
+            stored |= _top_level_names(current)
+            stored.update(node.name for node in current.find_all(nodes.Name) if node.ctx != "load")
+            safe = {id(node) for node in _guarded_names(current)}
             for node in current.find_all(nodes.Name):
                 if node.ctx == "load" and node.name in undeclared:
                     found[node.name] = None
+                    guarded[node.name] = guarded.get(node.name, True) and id(node) in safe
             for node in current.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
                 shares_context = isinstance(node, nodes.Extends | nodes.Include) or node.with_context
                 name = node.template.value if isinstance(node.template, nodes.Const) else None
@@ -468,7 +542,7 @@ class Renderer:
                     parsed = self._parse_site_template(env, job, name)
                     if parsed is not None:
                         pending.append(parsed)
-        return list(found)
+        return list(found), stored | {name for name, only_guarded in guarded.items() if only_guarded}
 
     def _parse_site_template(self, env: PlaygroundEnvironment, job: Job, name: str) -> nodes.Template | None:
         key = (job.trim_blocks, job.lstrip_blocks, name)
@@ -506,6 +580,30 @@ class Renderer:
         except Exception as error:  # every error becomes one clear message
             return {"output": None, "error": _runtime_error(error)}
         return {"output": scrub("".join(chunks)), "error": None}
+
+
+def _top_level_names(tree: nodes.Template) -> set[str]:
+    """Names a template sets outside its blocks (``{% import "m.html" as m %}``, ``{% set %}``), which
+    its blocks read although Jinja's analysis of each block alone calls them undeclared."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, nodes.Import):
+            names.add(node.target)
+        elif isinstance(node, nodes.FromImport):
+            names.update(name if isinstance(name, str) else name[1] for name in node.names)
+        elif isinstance(node, nodes.Assign | nodes.AssignBlock):
+            names.update(name.name for name in node.target.find_all(nodes.Name))
+            if isinstance(node.target, nodes.Name):
+                names.add(node.target.name)
+    return names
+
+
+def _guarded_names(tree: nodes.Template) -> Iterator[nodes.Name]:
+    """The names read as ``name is defined``, ``name is undefined`` or ``name|default(...)``."""
+    for node in tree.find_all((nodes.Test, nodes.Filter)):
+        kinds = ("defined", "undefined") if isinstance(node, nodes.Test) else ("default", "d")
+        if node.name in kinds and isinstance(node.node, nodes.Name):
+            yield node.node
 
 
 def _no_names() -> dict[str, list[str]]:
@@ -605,6 +703,8 @@ def _lines(error: BaseException) -> tuple[int | None, tuple[str, int] | None]:
 
 # --- No Python internals in what a visitor sees --------------------------------
 
+# Jinja's own objects whose repr names no "object": <TemplateReference None>, <LoopContext 1/3>...
+JINJA_TYPES = ("TemplateReference", "LoopContext", "Macro", "Namespace", "Context")
 _OPEN, _CLOSE, _QUOTE = r"(?:<|&lt;)", r"(?:>|&gt;)", r"(?:'|&#39;|&#x27;)"
 _REPR = re.compile(
     rf"{_OPEN}(?:"
@@ -612,15 +712,16 @@ _REPR = re.compile(
     rf"|(?P<method>built-in method |bound method |method {_QUOTE}|method-wrapper {_QUOTE}"
     rf"|slot wrapper {_QUOTE})"
     rf"|(?P<function>built-in function |function )"
-    rf"|(?P<object>[\w.]+ object\b)"
+    rf"|(?P<object>[\w.]+ object\b|(?:{'|'.join(JINJA_TYPES)})\b)"
     rf")[^<>]{{0,300}}?{_CLOSE}"
 )
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_WORTH_A_LOOK = re.compile("|".join(("0x", "class", "module", "method", *JINJA_TYPES)))
 
 
 def scrub(text: str) -> str:
     """``text`` without Python's internals: addresses, and what functions, classes and modules print."""
-    if "0x" not in text and "class" not in text and "module" not in text and "method" not in text:
+    if not _WORTH_A_LOOK.search(text):
         return text  # the common case, checked cheaply
     text = _REPR.sub(lambda match: f"[{match.lastgroup.replace('cls', 'class')}]", text)
     return _ADDRESS.sub("", text)

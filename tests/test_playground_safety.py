@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment
 from werkzeug.serving import make_server
 
 from app import app as showcase_app
@@ -49,6 +49,12 @@ LEAKS = (
     "&lt;built-in",
     "bound method",
     " at 0x",
+    # Jinja's own objects, whose reprs name no "object"
+    "TemplateReference None",
+    "LoopContext 1",
+    "Macro '",
+    "Namespace {",
+    "Context {",
     "uid=",
     "root:x:",
     "Traceback",
@@ -117,9 +123,40 @@ def test_the_payloads_are_stopped_by_the_sandbox_not_by_chance(api):
     assert answer["output"] == "[function] [method] [object] [class]"
 
 
+MARKED = {
+    "{{ self }}": "[object]",
+    "{{ self|string }}": "[object]",
+    "{% for x in [1] %}{{ loop }} {{ loop.cycle }}{% endfor %}": "[object] [method]",
+    "{% macro m() %}{{ caller }} {{ varargs }} {{ kwargs }}{% endmacro %}{% call m(1, a=2) %}{% endcall %}": (
+        "[macro] (1,) {&#39;a&#39;: 2}"
+    ),
+    "{{ namespace(total=1) }} {{ joiner() ~ '' }}": "[object] [object]",
+    "{{ [self, 1, 'a', (dict,)] }}": "[[object], 1, &#39;a&#39;, ([class],)]",
+    "{{ self.title }}{% block title %}{% endblock %}": "[object]",
+}
+
+
+@pytest.mark.parametrize("template", MARKED)
+def test_what_is_not_plain_data_prints_as_a_marker_and_plain_data_as_jinja_prints_it(api, template):
+    _, answer = api(template)
+    assert answer == {"output": MARKED[template], "error": None, "undefined": [], "unused": []}
+    assert api("{{ xs }} {{ d }} {{ d.items()|list }} {{ (1, none) }}", {"xs": [1, "a"], "d": {"k": True}})[
+        1
+    ]["output"] == ("[1, &#39;a&#39;] {&#39;k&#39;: True} [(&#39;k&#39;, True)] (1, None)")
+
+
+def test_a_template_changes_its_own_copy_of_the_context_and_no_other_render_sees_it(api):
+    template = (
+        "{% do weeks.append('late') %}{% do course.update(code='X') %}{{ weeks|length }} {{ course.code }}"
+    )
+    context = {"weeks": ["flask"], "course": {"code": "CS253"}}
+    for _ in range(2):  # the second render starts from the context as sent, not as the first left it
+        assert api(template, context)[1]["output"] == "2 X"
+
+
 def test_the_sandbox_gives_templates_only_a_learners_globals():
     env = renderer.make_environment(SITE_TEMPLATES, trim_blocks=False, lstrip_blocks=False)
-    assert isinstance(env, ImmutableSandboxedEnvironment)
+    assert isinstance(env, SandboxedEnvironment)
     assert (env.autoescape, env.undefined) == (True, StrictUndefined)
     # The gettext functions (and _, an alias) come with {% trans %}; they translate nothing.
     assert sorted(env.globals) == [
