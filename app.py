@@ -19,6 +19,7 @@ checking query values, choosing a port) lives in the ``showcase`` package.
 import os
 import random
 import secrets
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,6 +35,7 @@ from flask import (
     render_template,
     render_template_string,
     request,
+    send_from_directory,
     session,
     stream_template,
     url_for,
@@ -60,10 +62,11 @@ app = Flask(__name__, template_folder="templates", static_folder="static")
 app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")
 if not app.config["SECRET_KEY"]:
     app.config["SECRET_KEY"] = secrets.token_hex(32)
-    app.logger.warning(
-        "SECRET_KEY is not set, so this process made up its own: sessions and flashed messages "
-        "end when it restarts, and break across several worker processes. Set SECRET_KEY to serve for real."
-    )
+    if "freeze" not in sys.argv[1:]:  # flask --app app freeze writes files: it serves no one
+        app.logger.warning(
+            "SECRET_KEY is not set, so this process made up its own: sessions and flashed messages end "
+            "when it restarts, and break across several worker processes. Set SECRET_KEY to serve for real."
+        )
 # A mistyped variable name raises an error instead of rendering as nothing.
 app.jinja_env.undefined = StrictUndefined
 # Jinja's optional extensions that the examples teach: {% do %}, {% break %}
@@ -204,6 +207,12 @@ def coverage():
     rows = gallery.coverage
     groups = [(group, [row for row in rows if row.construct.group == group]) for group in GROUPS]
     return render_template("coverage.html", rows=rows, groups=groups, gaps=[row for row in rows if row.gap])
+
+
+@app.route("/favicon.ico")
+def favicon():
+    """Send the site's icon from where every browser asks for it, even for a page that names none."""
+    return send_from_directory(app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon")
 
 
 @app.route("/testing")

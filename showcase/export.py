@@ -32,11 +32,12 @@ EXPORT_FLAG = "SHOWCASE_EXPORT"
 
 
 def page_rules(app: Flask) -> list[Rule]:
-    """The rules of the site's pages: every rule that answers GET, but the static files'."""
+    """The rules of the site's pages: every rule that answers GET, but those of files
+    (the static files', ``/favicon.ico``), which are written under their own names."""
     return [
         rule
         for rule in app.url_map.iter_rules()
-        if "GET" in (rule.methods or ()) and rule.endpoint != "static"
+        if "GET" in (rule.methods or ()) and rule.endpoint != "static" and "." not in rule.rule
     ]
 
 
@@ -111,7 +112,7 @@ def freeze(app: Flask, destination: Path) -> set[str]:
     freezer = Freezer(app)
     # Frozen-Flask follows every url_for() a page makes; one that answers no GET (an API
     # that takes a POST) has no file to be.
-    getters = {rule.endpoint for rule in page_rules(app)} | {"static"}
+    getters = {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in (rule.methods or ())}
     logged = freezer.url_for_logger.iter_calls
     freezer.url_for_logger.iter_calls = lambda: ((e, v) for e, v in logged() if e in getters)
 

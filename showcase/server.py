@@ -95,6 +95,14 @@ def server_options(
             "so it may listen only on 127.0.0.1, ::1 or localhost"
         )
     port = args.port
+    # With --debug this script runs again in a child process, which is handed the socket its
+    # parent bound: the port is taken then, by us.
+    restarted = environ.get("WERKZEUG_RUN_MAIN") == "true"
+    if port is not None and not restarted and not is_free(args.host, port):
+        parser.error(
+            f"port {port} on {args.host} is in use (another server, or this one started twice): "
+            "choose another with --port, or leave --port and PORT out for a free one"
+        )
     if port is None:
         try:
             port = free_port(args.host)

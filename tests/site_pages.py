@@ -9,8 +9,8 @@ def pages():
     urls = [
         rule.rule
         for rule in showcase_app.url_map.iter_rules()
-        # /hello is the lab's plain string, not a page.
-        if "GET" in rule.methods and not rule.arguments and rule.endpoint != "hello"
+        # /hello is the lab's plain string and /favicon.ico a picture: not pages.
+        if "GET" in rule.methods and not rule.arguments and rule.endpoint not in ("hello", "favicon")
     ]
     for example in showcase_gallery.examples:
         urls += [example_url(example.endpoint, variant) for variant in example.variants[1:]]

@@ -79,3 +79,8 @@ def test_pages_that_need_the_server_say_so_and_others_do_not(export):
 def test_a_404_page_is_there_for_static_hosts(export):
     soup = parsed(export / "404.html")
     assert text(soup.h1) == "404 Not Found"
+
+
+def test_the_icon_browsers_ask_for_is_at_the_copys_root(export):
+    assert (export / "favicon.ico").read_bytes() == (PROJECT / "static" / "favicon.ico").read_bytes()
+    assert not (export / "favicon.ico.html").exists()

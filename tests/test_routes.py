@@ -38,3 +38,14 @@ def test_the_site_stylesheet_sets_the_colours(client):
         assert response.status_code == 200
         assert response.mimetype == "text/css"
         assert b":root" in response.data
+
+
+def test_every_page_names_an_icon_and_the_one_browsers_ask_for_is_there(client, soup):
+    """Browsers ask for /favicon.ico even for a page that names no icon (/hello, a plain string)."""
+    icons = [link["href"] for link in soup("/").head.select('link[rel="icon"]')]
+    assert icons == ["/favicon.ico", "/static/favicon.svg"]
+    for href, mimetype in zip(icons, ("image/vnd.microsoft.icon", "image/svg+xml"), strict=True):
+        with client.get(href) as response:
+            assert response.status_code == 200
+            assert response.mimetype == mimetype
+            assert response.data.startswith(b"\x00\x00\x01\x00" if href.endswith(".ico") else b"<svg")
