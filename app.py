@@ -224,18 +224,18 @@ def testing():
 # --- Routes: data from Python -------------------------------------------------
 
 
-@app.route("/examples/dicts")
-@gallery.example("Dicts", topic="Data from Python")
-def dicts():
-    """Look up a dict's keys as attributes or subscripts, and loop over its items."""
-    return render_template("examples/dicts.html", course=data["dicts"])
-
-
 @app.route("/examples/lists")
 @gallery.example("Lists", topic="Data from Python")
 def lists():
     """Loop over a list with loop.index, loop.first and loop.last, and handle an empty one."""
     return render_template("examples/lists.html", weeks=data["lists"])
+
+
+@app.route("/examples/dicts")
+@gallery.example("Dicts", topic="Data from Python")
+def dicts():
+    """Look up a dict's keys as attributes or subscripts, and loop over its items."""
+    return render_template("examples/dicts.html", course=data["dicts"])
 
 
 @app.route("/examples/tables")

@@ -122,6 +122,7 @@ class Gallery:
         app.context_processor(self._page_context)
         app.add_template_global(self._example_panels, "example_panels")
         app.add_template_global(self.panels.function, "function_source")
+        app.add_template_global(self.panels.needs, "recipe_needs")
         app.add_template_global(self._playground_fields, "playground_fields")
         # Per process, not per request: url_for()'s answers, and the panels that never change.
         app.jinja_env.add_extension(FragmentCache)

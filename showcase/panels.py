@@ -16,10 +16,12 @@ import ast
 import dataclasses
 import datetime
 import fnmatch
+import importlib.util
 import inspect
 import json
 import os
 import pprint
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,7 +145,9 @@ class Panels:
         return Source(path, note, text, highlight_once(text, "python"))
 
     def function(self, reference: str) -> Source:
-        """The source of one function named ``path::name``, such as ``tests/test_lists.py::test_...``.
+        """The source of one function named ``path::name``, such as ``tests/test_lists.py::test_...``,
+        after the lines of its file that it uses (imports, helpers, constants), so that it pastes
+        and runs as shown.
 
         Read from the file once per process, decorators included, so a page that
         quotes a test shows exactly the test that runs.
@@ -151,17 +155,50 @@ class Panels:
         if reference not in self._functions:
             path, _, name = reference.partition("::")
             text = (self.root / path).read_text(encoding="utf-8")
+            tree = ast.parse(text)
             found = [
                 node
-                for node in ast.parse(text).body
+                for node in tree.body
                 if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name == name
             ]
             if not found:
                 raise LookupError(f"{path} defines no function {name}()")
-            start = min([found[0].lineno, *(d.lineno for d in found[0].decorator_list)])
-            code = "".join(text.splitlines(keepends=True)[start - 1 : found[0].end_lineno])
-            self._functions[reference] = Source(path, f"{name}()", code, highlight_once(code, "python"))
+            nodes_shown = [*definitions_used(tree, found[0]), found[0]]
+            lines = text.splitlines(keepends=True)
+            parts = [
+                "".join(lines[_first_line(node) - 1 : node.end_lineno]).rstrip("\n") for node in nodes_shown
+            ]
+            imports = imports_used(tree, nodes_shown)
+            code = "\n\n\n".join(([imports] if imports else []) + parts) + "\n"  # two blank lines apart
+            what = ["imports"] * bool(imports) + ["helpers"] * (len(parts) > 1)
+            note = f"{name}()" + (f", with the {' and '.join(what)} it uses" if what else "")
+            self._functions[reference] = Source(path, note, code, highlight_once(code, "python"))
         return self._functions[reference]
+
+    def needs(self, references: list[str]) -> dict[str, list[str]]:
+        """The fixtures the functions named ``path::name`` ask for, beyond those they define
+        themselves: ``{"conftest": [...], "pytest": [...]}``, this project's and pytest's own."""
+        conftest = self._fixtures(self.tests_folder / "conftest.py")
+        defined, asked = set(), {}
+        for reference in references:
+            path, _, name = reference.partition("::")
+            node = _definition(ast.parse((self.root / path).read_text(encoding="utf-8")), name)
+            defined.add(name)
+            if name.startswith("test_") or _is_fixture(node):
+                asked.update(dict.fromkeys(argument.arg for argument in node.args.args))
+        asked = [name for name in asked if name not in defined]
+        return {
+            "conftest": [name for name in asked if name in conftest],
+            "pytest": [name for name in asked if name not in conftest],
+        }
+
+    @staticmethod
+    @lru_cache
+    def _fixtures(conftest: Path) -> frozenset[str]:
+        tree = ast.parse(conftest.read_text(encoding="utf-8"))
+        return frozenset(
+            node.name for node in tree.body if isinstance(node, ast.FunctionDef) and _is_fixture(node)
+        )
 
     def templates(self, name: str, named: tuple[str, ...] = ()) -> tuple[Source, ...]:
         """``name``'s source, then those of the templates it references, depth first, each once;
@@ -219,6 +256,89 @@ class Panels:
 
     def html(self, demo_html: str) -> Source:
         return _html_sources.get(demo_html, lambda: _html_source(demo_html))
+
+
+def _definition(tree: ast.Module, name: str) -> ast.FunctionDef:
+    [node] = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name]
+    return node
+
+
+def _is_fixture(node: ast.FunctionDef) -> bool:
+    """Whether a function is decorated ``@pytest.fixture`` (with arguments or without)."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(target, ast.Attribute) and target.attr == "fixture":
+            return True
+    return False
+
+
+def _first_line(node: ast.stmt) -> int:
+    return min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+
+
+def _names_read(nodes_: list[ast.AST]) -> set[str]:
+    """The names the code reads, less its functions' parameters (a fixture's ``app``, say)."""
+    names = {node.id for tree in nodes_ for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    parameters = {
+        argument.arg for tree in nodes_ for argument in ast.walk(tree) if isinstance(argument, ast.arg)
+    }
+    return names - parameters
+
+
+def _defined(node: ast.stmt) -> set[str]:
+    """The names a module-level statement defines: a function's, a class's, an assignment's."""
+    if isinstance(node, ast.FunctionDef | ast.ClassDef):
+        return {node.name}
+    if isinstance(node, ast.Assign | ast.AnnAssign):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return {name.id for target in targets for name in ast.walk(target) if isinstance(name, ast.Name)}
+    return set()
+
+
+def definitions_used(tree: ast.Module, function: ast.AST) -> list[ast.stmt]:
+    """The module-level functions, classes and constants that ``function`` uses, and those
+    they use in turn, in the module's order."""
+    wanted: list[ast.stmt] = []
+    pending = [function]
+    while pending:
+        used = _names_read([pending.pop()])
+        for node in tree.body:
+            if node is not function and node not in wanted and _defined(node) & used:
+                wanted.append(node)
+                pending.append(node)
+    return sorted(wanted, key=lambda node: node.lineno)
+
+
+def imports_used(tree: ast.Module, functions: list[ast.AST]) -> str:
+    """The module's import lines that ``functions`` need, each cut to the names they use, in the
+    module's order and grouped as ruff groups them (standard library, others, the project's)."""
+    used = _names_read(functions)
+    groups: list[list[str]] = [[], [], []]
+    for node in tree.body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [alias for alias in node.names if (alias.asname or alias.name.split(".")[0]) in used]
+            if not names:
+                continue
+            listed = ", ".join(
+                alias.name + (f" as {alias.asname}" if alias.asname else "") for alias in names
+            )
+            module = node.module if isinstance(node, ast.ImportFrom) else names[0].name
+            line = (
+                f"from {module} import {listed}" if isinstance(node, ast.ImportFrom) else f"import {listed}"
+            )
+            groups[_import_group(module or "")].append(line)
+    return "\n\n".join("\n".join(group) for group in groups if group)
+
+
+def _import_group(module: str) -> int:
+    top = module.split(".")[0]
+    if top in sys.stdlib_module_names:
+        return 0
+    return 1 if importlib.util.find_spec(top) and top not in PROJECT_MODULES else 2
+
+
+# The project's own modules, which a paste needs too: tests/ and the app.
+PROJECT_MODULES = {"app", "showcase", "html_helpers", "site_pages", "outcomes", "processes"}
 
 
 def _context_entry(context: dict[str, Any]) -> tuple[Source, Markup]:

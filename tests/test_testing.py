@@ -36,14 +36,68 @@ def test_the_cookbook_has_its_recipes_in_order(soup):
         assert section.select("[data-reference]"), f"recipe {section['id']} names no code"
 
 
-def test_every_recipes_code_is_the_function_in_tests(soup):
+def test_every_recipes_code_is_the_function_in_tests_after_what_it_uses(soup):
+    """The function as it stands in its file, after its file's imports, helpers and constants
+    that it uses, each as it stands there too."""
     page = soup("/testing")
     shown = page.select("[data-reference]")
     assert len(shown) >= len(RECIPES)
     for block in shown:
         reference = block["data-reference"]
-        assert block.select_one("pre").get_text() == function_text(reference), reference
-        assert text(block.select_one(".source-name")) == reference.split("::")[0]
+        path = reference.split("::")[0]
+        *before, function = block.select_one("pre").get_text().split("\n\n\n")
+        assert function == function_text(reference), reference
+        source = (PROJECT / path).read_text(encoding="utf-8")
+        for part in before:
+            if all(line.startswith(("import ", "from ")) for line in part.splitlines() if line):
+                for line in filter(None, part.splitlines()):
+                    if line.startswith("import "):
+                        assert re.search(rf"^{line}$", source, re.M), line
+                        continue
+                    module, _, names = line.partition(" import ")
+                    for name in names.split(", "):  # each name is imported so in the file
+                        assert re.search(rf"^{module} import .*\b{re.escape(name)}\b", source, re.M), line
+            else:
+                assert part in source, part  # a helper or a constant, as it stands in the file
+        assert text(block.select_one(".source-name")) == path
+    assert code_of(page, "tests/conftest.py::app").startswith("import pytest\n\nfrom app import app as ")
+    assert "\n\n\ndef weeks_list(" in code_of(
+        page, "tests/test_lists.py::test_every_week_is_numbered_in_order"
+    )
+
+
+def code_of(page, reference):
+    return page.select_one(f'[data-reference="{reference}"] pre').get_text()
+
+
+@pytest.mark.parametrize("recipe", RECIPES)
+def test_a_recipes_code_pastes_and_runs_as_shown(soup, recipe):
+    """Pasted into the files it names, a recipe's code names nothing it neither imports nor defines
+    (ruff's undefined-name check), and every fixture it needs is shown, where its link points."""
+    section = soup("/testing").select_one(f"section#{recipe}")
+    files = {}
+    for block in section.select("[data-reference]"):
+        files.setdefault(block["data-reference"].split("::")[0], []).append(
+            block.select_one("pre").get_text()
+        )
+    files.pop("tests/html_helpers.py", None)  # copied whole, as the recipe says: ruff checks the file
+    assert "copy tests/html_helpers.py whole" in text(section.select_one(".recipe-needs"))
+    for path, parts in files.items():
+        checked = subprocess.run(
+            [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "F821", "--stdin-filename", path],
+            input="\n\n\n".join(parts), capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert checked.returncode == 0, checked.stdout
+    for link in section.select(".recipe-needs a[href^='#fixture-']"):
+        shown = soup("/testing").select_one(link["href"])
+        assert shown["data-reference"] == f"tests/conftest.py::{link['href'].removeprefix('#fixture-')}"
+
+
+def test_the_contents_list_links_every_recipe_in_order(soup):
+    page = soup("/testing")
+    links = page.select("nav.recipe-contents li > a")
+    assert [a["href"] for a in links] == [f"#{slug}" for slug in RECIPES]
+    assert [text(a) for a in links] == texts(page, "section.recipe > h2")
 
 
 @pytest.mark.last
