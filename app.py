@@ -629,7 +629,7 @@ def forms():
     if request.method == "POST":
         errors = booking_errors(form, data["forms"])
         if not errors:
-            flash(f"Booked {form['slot']} for {form['name']}.", "success")
+            flash(f"{form['slot']}, for {form['name']}.", "success")  # the page shows "Booked: " first
             flash("Bring your laptop, with python app.py running.", "info")
             return redirect(url_for("forms"))
     status = 400 if errors else 200

@@ -47,6 +47,16 @@ def test_errors_come_back_with_a_400_and_mark_their_fields(client):
     assert demo.select_one("select#slot").get("aria-describedby") is None
 
 
+def test_each_message_stands_in_its_field_between_the_label_and_the_input(client):
+    demo = post(client, 400, name="", email="", slot="", question="?" * 501)
+    for name in FIELDS:
+        field = demo.select_one(f"#{name}").find_parent(class_="field")
+        label, message, control = field.find_all(recursive=False)
+        assert (label.name, label["for"]) == ("label", name)
+        assert (message["id"], message["class"]) == (f"{name}-error", ["field-error"])
+        assert control["id"] == name
+
+
 def test_what_was_typed_is_kept_and_escaped(client):
     question = "</textarea><script>alert('hi')</script> & more"
     demo = post(client, 400, name='<b>Ada</b> "A."', email="nope", slot="Thursday 15:00", question=question)
@@ -78,7 +88,7 @@ def test_a_good_booking_redirects_then_shows_its_flashed_messages_once(client):
     demo = get_soup(client, "/examples/forms").select_one("[data-demo]")
     flashes = demo.select("ul.flashes > li")
     assert [(li["class"], text(li)) for li in flashes] == [
-        (["flash", "flash-success"], f"Booked: Booked Monday 10:00 for {'A' * 60}."),
+        (["flash", "flash-success"], f"Booked: Monday 10:00, for {'A' * 60}."),
         (["flash", "flash-info"], "Note: Bring your laptop, with python app.py running."),
     ]
     again = get_soup(client, "/examples/forms").select_one("[data-demo]")
@@ -88,5 +98,5 @@ def test_a_good_booking_redirects_then_shows_its_flashed_messages_once(client):
 def test_a_flashed_message_keeps_the_name_as_text(client):
     post(client, 302, name="<i>Zoë</i> O'Brien")
     demo = get_soup(client, "/examples/forms").select_one("[data-demo]")
-    assert texts(demo, "li.flash-success") == ["Booked: Booked Monday 10:00 for <i>Zoë</i> O'Brien."]
+    assert texts(demo, "li.flash-success") == ["Booked: Monday 10:00, for <i>Zoë</i> O'Brien."]
     assert demo.select("li i") == []

@@ -1,5 +1,8 @@
 """Every page the app serves, checked alike: a test no one has to remember to write."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from site_pages import pages
@@ -49,3 +52,22 @@ def test_every_page_names_an_icon_and_the_one_browsers_ask_for_is_there(client, 
             assert response.status_code == 200
             assert response.mimetype == mimetype
             assert response.data.startswith(b"\x00\x00\x01\x00" if href.endswith(".ico") else b"<svg")
+
+
+@pytest.mark.parametrize("name", ["site.css", "highlight.css", "playground.css"])
+def test_every_css_rule_closes_before_the_next_one_opens(name):
+    """A rule left open swallows every rule after it: browsers read those as nested rules that
+    match nothing, and half the site goes unstyled. Only @media and its kin may hold rules."""
+    source = (Path(__file__).resolve().parent.parent / "static" / "css" / name).read_text(encoding="utf-8")
+    source = re.sub(r"/\*.*?\*/|\"[^\"]*\"", "", source, flags=re.S)  # comments and strings
+    open_rules = []
+    for match in re.finditer(r"([^{};]*)\{|\}", source):
+        if match.group().endswith("{"):
+            selector = " ".join(match.group(1).split())
+            inside = open_rules[-1] if open_rules else "@top"
+            assert inside.startswith("@"), f"{name}: {selector!r} opens inside {inside!r}, which never closed"
+            open_rules.append(selector)
+        else:
+            assert open_rules, f"{name}: a }} closes nothing"
+            open_rules.pop()
+    assert open_rules == [], f"{name}: {open_rules} never closed"

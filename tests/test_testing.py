@@ -83,8 +83,9 @@ def test_a_recipes_code_pastes_and_runs_as_shown(soup, recipe):
     files.pop("tests/html_helpers.py", None)  # copied whole, as the recipe says: ruff checks the file
     assert "copy tests/html_helpers.py whole" in text(section.select_one(".recipe-needs"))
     for path, parts in files.items():
+        command = [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "F821"]
         checked = subprocess.run(
-            [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "F821", "--stdin-filename", path],
+            [*command, "--stdin-filename", path],
             input="\n\n\n".join(parts), capture_output=True, text=True, timeout=60,
         )  # fmt: skip
         assert checked.returncode == 0, checked.stdout
