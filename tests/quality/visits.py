@@ -49,7 +49,9 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     failed_requests: list[str] = field(default_factory=list)
     background: dict[str, str] = field(default_factory=dict)  # the body's computed one, by colour scheme
-    violations: dict[str, list[str]] = field(default_factory=dict)  # axe's, by colour scheme
+    violations: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # axe's: "light" on a desktop, "dark" on a phone
     phone_width: int = 0  # the page's width on a 375 px phone: any wider scrolls sideways
     too_wide: list[str] = field(default_factory=list)  # on that phone, what sticks out
     screenshots: dict[str, Path] = field(default_factory=dict)  # "desktop" (light), "phone" (dark)
@@ -105,17 +107,24 @@ class Visits:
             # A browser navigates with GET: send this page's request with the method it needs.
             page.route(url, lambda route: _send_as(route, request))
         page.goto(url)
+        # Checked as a visitor sees it: once its scripts have done their work (the playground's
+        # live render, say) and its late requests have ended, so that their failures count too.
+        page.wait_for_load_state("networkidle")
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
             self._record.background[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
-            self._record.violations[scheme] = violations(page)
-            if scheme == "light":
-                self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
+        # axe in the light scheme on a desktop and in the dark one on a phone: both schemes'
+        # colours, and both widths' layouts (a box that scrolls only on a phone must take the
+        # keyboard's focus), in two runs rather than four.
+        page.emulate_media(color_scheme="light")
+        self._record.violations["light"] = violations(page)
+        self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
         page.set_viewport_size(PHONE)
+        page.emulate_media(color_scheme="dark")
         self._record.phone_width = page.evaluate("document.documentElement.scrollWidth")
         self._record.too_wide = page.evaluate(TOO_WIDE)
+        self._record.violations["dark"] = violations(page)
         self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png")
-        page.wait_for_load_state("networkidle")  # so that a late request's failure is recorded too
         if request.method != "GET":
             page.unroute(url)
         return self._record
