@@ -168,12 +168,17 @@ def test_a_long_list_is_folded_behind_its_count_and_a_short_one_shows_as_it_is(s
     rows = {text(tr.th): tr for tr in page.select("table.coverage-table tbody tr")}
     for covered in gallery.coverage:
         cells = rows[covered.construct.name].select("td")
-        for cell, items, noun in ((cells[0], covered.examples, "example"), (cells[1], covered.tests, "test file")):
+        for cell, items, noun in (
+            (cells[0], covered.examples, "example"),
+            (cells[1], covered.tests, "test file"),
+        ):
             folded = cell.select_one("details.coverage-list")
             if len(items) > 3:
                 assert text(folded.summary) == f"{len(items)} {noun}s"
             else:
                 assert folded is None
-        assert [a["href"] for a in cells[0].select("a")] == [f"/examples/{e.endpoint}" for e in covered.examples]
+        assert [a["href"] for a in cells[0].select("a")] == [
+            f"/examples/{e.endpoint}" for e in covered.examples
+        ]
         assert texts(cells[1], "code") == list(covered.tests)
     assert any(len(row.examples) > 3 for row in gallery.coverage)  # so that folding is tested at all

@@ -31,6 +31,16 @@ SCREENSHOTS = external_tools.PROJECT / "screenshots"
 CANARY = '<!DOCTYPE html><html lang="en"><title>Canary</title><p id="twice"></p><p id="twice"></p></html>'
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """End a run that skipped checks for a missing program with one line: how many, and how to
+    install what they need (pytest's own list of skip reasons is left out: see pyproject.toml)."""
+    reasons = [str(report.longrepr) for report in terminalreporter.stats.get("skipped", [])]
+    line = external_tools.skipped_line(reasons)
+    if line:
+        terminalreporter.write_line(line, yellow=True, bold=True)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run every test that takes ``html_page`` once for each HTML page of the site."""
     if "html_page" in metafunc.fixturenames:

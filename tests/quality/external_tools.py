@@ -1,7 +1,8 @@
 """The programs the quality checks run that pip does not install: Chromium, Java and the Nu HTML Checker.
 
-On a machine without one of them, the tests that need it are skipped with one
-line saying how to install it. CI sets ``SHOWCASE_REQUIRE_ALL_CHECKS=1``, which
+On a machine without one of them, the tests that need it are skipped, and the run
+ends with one line: how many checks were skipped, and the one command that installs
+what they need (``skipped_line``). CI sets ``SHOWCASE_REQUIRE_ALL_CHECKS=1``, which
 turns every such skip into a failure: a check that did not run cannot pass.
 """
 
@@ -10,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,11 +32,52 @@ CHROMIUM_ARGS = (
 )
 
 
-def missing(reason: str) -> NoReturn:
+@dataclass(frozen=True)
+class Program:
+    """A program some checks need, and how to install it on Debian or Ubuntu."""
+
+    name: str
+    apt_package: str | None = None
+    command: str | None = None  # when it is not a Debian package
+
+    @property
+    def reason(self) -> str:
+        """Why its checks are skipped, in the words pytest shows with -rs."""
+        return f"{self.name} not found: {self.command or f'sudo apt-get install {self.apt_package}'}"
+
+
+CHROMIUM = Program("Chromium", apt_package="chromium")
+JAVA = Program("Java", apt_package="default-jre-headless")
+VNU = Program("the Nu HTML Checker (vnu.jar)", command="npm ci --ignore-scripts")
+PROGRAMS = (CHROMIUM, JAVA, VNU)
+
+
+def missing(program: Program) -> NoReturn:
     """Skip: a program is missing. Fail instead when $SHOWCASE_REQUIRE_ALL_CHECKS is 1, as in CI."""
     if os.environ.get(REQUIRE_ALL_CHECKS) == "1":
-        pytest.fail(f"{reason} ({REQUIRE_ALL_CHECKS}=1: every check must run)", pytrace=False)
-    pytest.skip(reason)
+        pytest.fail(f"{program.reason} ({REQUIRE_ALL_CHECKS}=1: every check must run)", pytrace=False)
+    pytest.skip(program.reason)
+
+
+def skipped_line(reasons: Iterable[str]) -> str | None:
+    """The one line that ends a run whose checks were skipped for a missing program: how many,
+    and one command that installs everything they need. ``reasons`` are the skips' reasons."""
+    counts = {program: 0 for program in PROGRAMS}
+    for reason in reasons:
+        for program in PROGRAMS:
+            if program.reason in reason:
+                counts[program] += 1
+    absent = [program for program, count in counts.items() if count]
+    if not absent:
+        return None
+    packages = [program.apt_package for program in absent if program.apt_package]
+    commands = [f"sudo apt-get install {' '.join(packages)}"] * bool(packages)
+    commands += [program.command for program in absent if program.command]
+    names = ", ".join(program.name for program in absent)
+    return (
+        f"{sum(counts.values()):,} checks skipped, for want of {names}. "
+        f"To run them all: {' && '.join(commands)}"
+    )
 
 
 def chromium(playwright_chromium_path: str) -> str:
@@ -45,21 +88,21 @@ def chromium(playwright_chromium_path: str) -> str:
             return found
     if Path(playwright_chromium_path).is_file():
         return playwright_chromium_path
-    missing("Chromium not found: apt-get install chromium (or: python -m playwright install chromium)")
+    missing(CHROMIUM)
 
 
 def java() -> str:
     """The java command that runs vnu.jar."""
     found = shutil.which("java")
     if found is None:
-        missing("Java not found: apt-get install default-jre-headless")
+        missing(JAVA)
     return found
 
 
 def vnu_jar() -> Path:
     """vnu.jar, the Nu HTML Checker, as `npm ci` installs it from package-lock.json."""
     if not VNU_JAR.is_file():
-        missing("the Nu HTML Checker (vnu.jar) not found: npm ci")
+        missing(VNU)
     return VNU_JAR
 
 
