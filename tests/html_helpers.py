@@ -7,7 +7,7 @@ Flask, pytest and beautifulsoup4. Then, in a test::
 
     def test_lists_every_week(client):
         soup = get_soup(client, "/weeks")
-        assert texts(soup, "ol.weeks > li") == ["Week 1 Networking", "Week 2 Flask"]
+        assert texts(soup, "ol.weeks > li") == ["Week 1: Networking", "Week 2: Flask", "Week 3: Jinja"]
 """
 
 from collections.abc import Iterator
