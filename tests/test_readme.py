@@ -68,12 +68,14 @@ app = Flask(__name__)
 
 @app.route("/weeks")
 def weeks():
-    template = '<ol class="weeks">{% for w in weeks %}<li>Week {{ loop.index }}: {{ w }}</li>{% endfor %}'
+    template = '''<ol class="weeks">
+      {% for week in weeks %}<li>Week {{ loop.index }}: {{ week }}</li>{% endfor %}
+    </ol>'''
     return render_template_string(template, weeks=WEEKS)
 
 
 WEEKS = ["Networking", "Flask", "Jinja"]
-"""  # (the parser closes the <ol>)
+"""
 
 
 def run_pytest(folder):
