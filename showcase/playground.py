@@ -35,7 +35,8 @@ When every worker is busy, both POST routes answer 503 with ``Retry-After``.
 
 The site's templates (``templates/**/*.html``) are read once, when the
 blueprint is registered, and handed to the sandbox read-only, so a template
-can ``{% import "macros/..." as m %}`` or ``{% include "..." %}`` them.
+can ``{% import "macros/..." as m %}`` or ``{% include "..." %}`` them; so are
+the site's URL rules, so that ``url_for("lists")`` builds ``/examples/lists``.
 Rendering happens in ``showcase.sandbox``; the Jinja side is ``showcase.renderer``.
 """
 
@@ -110,8 +111,21 @@ class Playground:
         with self._lock:  # two first requests at once must not make two
             if self.sandbox is None:
                 workers = current_app.config.get("PLAYGROUND_WORKERS", 3)
-                self.sandbox = Sandbox(self.templates, workers=workers)
+                self.sandbox = Sandbox(self.templates, routes=site_routes(current_app), workers=workers)
             return self.sandbox
+
+
+def site_routes(app: Flask) -> list[dict[str, Any]]:
+    """The app's URL rules as data, for the sandbox's ``url_for``: it builds the site's URLs."""
+    return [
+        {
+            "rule": rule.rule,
+            "endpoint": rule.endpoint,
+            "methods": sorted(rule.methods or ()),
+            "defaults": rule.defaults,
+        }
+        for rule in app.url_map.iter_rules()
+    ]
 
 
 @bp.record_once

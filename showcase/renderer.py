@@ -3,7 +3,8 @@
 This module runs inside the playground's worker processes (``showcase/sandbox.py``
 starts them and limits their CPU, memory and time), never in the web server.
 It imports nothing from Flask: nothing of the app (``config``, ``request``,
-``session``, ``url_for``) can reach a template from here.
+``session``) can reach a template from here. ``url_for`` is Werkzeug's URL
+builder over the site's rules, handed over as plain data.
 
 What it adds to Jinja's ``SandboxedEnvironment``, which blocks ``__class__``
 and friends but limits nothing else (the mutable one: ``{% do items.append(x) %}``
@@ -32,10 +33,11 @@ import re
 import textwrap  # noqa: F401  imported now, for |wordwrap, for the same reason
 import traceback
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import update_wrapper
 from typing import Any
+from urllib.parse import quote
 
 import jinja2.debug  # noqa: F401  imported now: Jinja imports it when a template raises
 from jinja2 import (
@@ -58,6 +60,7 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter, SecurityError
 from jinja2.utils import Cycler, Joiner, Namespace, _PassArg
 from markupsafe import EscapeFormatter, Markup
+from werkzeug.routing import BuildError, Map, Rule
 
 MAX_ITEMS = 100_000  # range() and list repetition: Jinja's own sandbox caps range() here
 MAX_CHARS = 200_000  # string repetition: no more than the output may hold
@@ -73,7 +76,7 @@ STAND_INS = {"layouts/example.html": "{% block demo %}{% endblock demo %}"}
 
 
 # What Flask gives its templates, and the sandbox does not: an error naming one says so.
-FLASK_GLOBALS = ("url_for", "request", "session", "g", "config", "get_flashed_messages")
+FLASK_GLOBALS = ("request", "session", "g", "config", "get_flashed_messages")
 
 
 class LimitError(SecurityError):
@@ -355,6 +358,45 @@ def _filters() -> dict[str, Callable[..., Any]]:
     return {name: _capped_filter(name, check) for name, check in checks.items()}
 
 
+# --- url_for, from the site's URL rules ------------------------------------------
+
+
+ANCHOR_SAFE = "%!#$&'()*+,/:;=?@"  # what Flask's url_for leaves unquoted in an anchor
+
+
+class SiteUrlError(TemplateRuntimeError):
+    """url_for was asked for a URL the site has not."""
+
+
+class SiteUrls:
+    """``url_for`` as Flask builds a URL, from the site's rules handed over as data: the same
+    paths, query strings and anchors, with nothing of the app behind them."""
+
+    def __init__(self, routes: Sequence[dict[str, Any]]) -> None:
+        rules = [
+            Rule(
+                route["rule"],
+                endpoint=route["endpoint"],
+                methods=route["methods"],
+                defaults=route["defaults"],
+            )
+            for route in routes
+        ]
+        self.adapter = Map(rules).bind("localhost")
+
+    def url_for(self, endpoint: str, /, **values: Any) -> str:
+        """Build the URL of ``endpoint`` with ``values``: route arguments, else the query string."""
+        anchor = values.pop("_anchor", None)
+        for option in ("_external", "_scheme", "_method"):
+            if values.pop(option, None) is not None:
+                raise LimitError(f"url_for({option}=...) needs the server, which the playground has not")
+        try:
+            url = self.adapter.build(endpoint, values)
+        except BuildError as error:
+            raise SiteUrlError(f"url_for({endpoint!r}) builds no URL: {error}") from None
+        return url if anchor is None else f"{url}#{quote(str(anchor), safe=ANCHOR_SAFE)}"
+
+
 # --- What {{ value }} prints ------------------------------------------------------
 
 _SCALARS = (str, int, float, complex, bool, type(None), range)
@@ -409,9 +451,14 @@ def finalize(value: Any) -> Any:
 
 
 def make_environment(
-    templates: dict[str, str], *, trim_blocks: bool, lstrip_blocks: bool
+    templates: dict[str, str],
+    *,
+    trim_blocks: bool,
+    lstrip_blocks: bool,
+    routes: Sequence[dict[str, Any]] = (),
 ) -> PlaygroundEnvironment:
-    """A fresh sandbox over the site's ``templates``, with only a learner's globals."""
+    """A fresh sandbox over the site's ``templates``, with only a learner's globals, and a
+    ``url_for`` that builds the site's URLs from ``routes`` when there are any."""
     env = PlaygroundEnvironment(
         loader=SiteTemplates(templates),
         autoescape=True,
@@ -424,6 +471,8 @@ def make_environment(
     )
     env.globals.clear()  # lipsum and the rest: only what a learner needs goes back in
     env.globals.update(range=capped_range, dict=dict, namespace=Namespace, cycler=Cycler, joiner=Joiner)
+    if routes:
+        env.globals["url_for"] = SiteUrls(routes).url_for
     # {% trans %} and _() need gettext and its kin; these translate nothing, and check %-widths first.
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(
@@ -450,9 +499,9 @@ class Job:
 class Renderer:
     """The four sandboxes (one per whitespace option) over the site's templates, compiled once."""
 
-    def __init__(self, templates: dict[str, str]) -> None:
+    def __init__(self, templates: dict[str, str], routes: Sequence[dict[str, Any]] = ()) -> None:
         self.environments = {
-            (trim, lstrip): make_environment(templates, trim_blocks=trim, lstrip_blocks=lstrip)
+            (trim, lstrip): make_environment(templates, trim_blocks=trim, lstrip_blocks=lstrip, routes=routes)
             for trim in (False, True)
             for lstrip in (False, True)
         }
@@ -537,6 +586,8 @@ class Renderer:
             for node in current.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
                 shares_context = isinstance(node, nodes.Extends | nodes.Include) or node.with_context
                 name = node.template.value if isinstance(node.template, nodes.Const) else None
+                if isinstance(node.template, nodes.Name):  # {% extends parent %}, the name in the context
+                    name = job.context.get(node.template.name)
                 if shares_context and isinstance(name, str) and name not in seen:
                     seen.add(name)
                     parsed = self._parse_site_template(env, job, name)
@@ -669,6 +720,8 @@ def _runtime_error(error: Exception) -> dict[str, Any]:
         text = f"there is no template named {error.name!r}: the playground knows the site's templates only"
     elif isinstance(error, LimitError):
         text = f"refused: {error}"
+    elif isinstance(error, SiteUrlError):
+        text = str(error)
     elif isinstance(error, SecurityError):
         text = f"not allowed in the sandbox: {error}"
     elif isinstance(error, UndefinedError | TemplateSyntaxError):

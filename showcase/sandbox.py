@@ -53,6 +53,7 @@ import tempfile
 import threading
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -108,14 +109,22 @@ class Sandbox:
     """Renders visitors' templates in limited, killable processes; at most ``workers`` at once."""
 
     def __init__(
-        self, templates: dict[str, str], *, workers: int = 3, wait: float = 2.0, backend: str | None = None
+        self,
+        templates: dict[str, str],
+        *,
+        routes: Sequence[dict[str, Any]] = (),
+        workers: int = 3,
+        wait: float = 2.0,
+        backend: str | None = None,
     ) -> None:
+        """``templates`` and ``routes`` (the site's URL rules, for ``url_for``) go to every worker."""
         self.templates = dict(templates)
+        site = {"templates": self.templates, "routes": list(routes)}
         self.workers, self.wait = workers, wait
         self.backend = backend or ("fork" if HAS_FORK else "spawn")
         self._slots = threading.BoundedSemaphore(workers)
         runner = _ForkServer if self.backend == "fork" else _SpawnPool
-        self._runner: _ForkServer | _SpawnPool = runner(self.templates, workers)
+        self._runner: _ForkServer | _SpawnPool = runner(site, workers)
         weakref.finalize(self, self._runner.close)
 
     def render(self, job: dict[str, Any], limits: Limits) -> dict[str, Any]:
@@ -240,8 +249,8 @@ class _ForkServer:
     when the child could not.
     """
 
-    def __init__(self, templates: dict[str, str], workers: int) -> None:
-        self.templates = templates
+    def __init__(self, site: dict[str, Any], workers: int) -> None:
+        self.site = site
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
@@ -326,7 +335,7 @@ class _ForkServer:
                 bufsize=0,
                 cwd=jail,
             )
-            process.stdin.write(_frame({"templates": self.templates, "jail": jail}))
+            process.stdin.write(_frame({"site": self.site, "jail": jail}))
             ready, _, _ = select.select([process.stdout], [], [], 30)
             answer = _read_frame(process.stdout) if ready else {}
         finally:
@@ -362,8 +371,8 @@ class _ForkServer:
 class _SpawnPool:
     """Keeps ``size`` workers started and ready; each renders once and exits."""
 
-    def __init__(self, templates: dict[str, str], size: int) -> None:
-        self.init = _frame({"templates": templates, "jail": None})
+    def __init__(self, site: dict[str, Any], size: int) -> None:
+        self.init = _frame({"site": site, "jail": None})
         self.size = size
         self._ready: list[subprocess.Popen] = []
         self._lock = threading.Lock()
@@ -467,7 +476,7 @@ def worker_main(mode: str, control_fd: str | None = None) -> None:
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     init = _read_frame(stdin)
-    renderer = Renderer(init["templates"])
+    renderer = Renderer(**init["site"])
     renderer.warm_up()
     if mode == "zygote":
         zygote = _Zygote(renderer, socket.socket(fileno=int(control_fd)))  # before the hook refuses sockets

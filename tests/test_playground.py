@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from flask import render_template_string
 from jinja2 import DictLoader, Environment, StrictUndefined
 
 from app import gallery as showcase_gallery
@@ -87,8 +88,8 @@ def test_a_failed_render_of_the_example_is_not_kept_and_the_next_visit_renders_i
     monkeypatch.setattr(app.extensions["playground"], "example_result", None)  # as after a restart
     monkeypatch.setitem(app.config, "PLAYGROUND_LIMITS", Limits(wall_seconds=0.001))
     stopped = result(get_soup(client, "/playground"))
-    assert stopped["output"] is None
-    assert "took longer than" in stopped["error"]
+    assert stopped["output"] is None  # stopped: "took longer than...", or "The sandbox stopped; try again."
+    assert stopped["error"].startswith("The ")
     monkeypatch.setitem(app.config, "PLAYGROUND_LIMITS", Limits())
     expected = plain_jinja(playground.EXAMPLE_TEMPLATE, json.loads(playground.EXAMPLE_CONTEXT))
     for _ in range(2):  # rendered now, then kept
@@ -276,12 +277,12 @@ def test_an_error_is_one_clear_message_without_traceback_or_path(api, template, 
 
 
 def test_an_undefined_flask_global_says_the_playground_has_no_flask(api):
-    _, answer = api("<a href=\"{{ url_for('index') }}\">home</a>")
+    _, answer = api("<p>{{ request.args.q }}</p>")
     assert answer["error"]["message"] == (
-        "Line 1: 'url_for' is undefined (Flask gives it to the site's pages; "
+        "Line 1: 'request' is undefined (Flask gives it to the site's pages; "
         "the playground has no Flask: set it in the context)"
     )
-    assert answer["undefined"] == ["url_for"]
+    assert answer["undefined"] == ["request"]
 
 
 # --- Bad form input: a 400 that keeps what was typed --------------------------------
@@ -593,34 +594,27 @@ def test_plain_jinja_agrees_on_a_few_literal_outputs(api):
 # --- Every example opens in the playground -----------------------------------------------
 
 
-# The examples the playground cannot render as the site does yet, and why: it knows JSON and
-# Jinja, not Flask (url_for, request, session, g, config, flashed messages), not app.py's own
+# The examples the playground cannot render as the site does yet, and why: it knows JSON, Jinja
+# and the site's URLs, not the rest of Flask (request, session, g, config, flashed messages), not app.py's own
 # filters, tests and globals, and not the Python values JSON has no word for (tuples, sets,
 # dates, dataclass methods, Markup). Each still opens, and says what it lacks. The list may
 # only shrink: an example on it that renders as the site does fails the test below.
 NOT_AS_ON_THE_SITE = {
-    "tables": "url_for",
     "python_types": "a tuple and a set, which JSON makes lists",
     "objects": "a dataclass's method",
     "dates": "datetime values and app.py's format_date filter",
     "custom_filters": "app.py's plural filter",
     "value_tests": "app.py's blank test",
-    "macros": "url_for",
-    "dynamic_extends": "url_for",
     "whitespace": "app.py's show_whitespace filter",
-    "autoescape": "url_for",
     "trusted_html": "Markup, which JSON makes text",
     "safe_urls": "app.py's allowed_url filter",
     "global_functions": "lipsum(), which is random",
-    "urls": "url_for",
     "search": "request",
     "forms": "get_flashed_messages",
     "session_g": "session and g",
     "context_processors": "app.py's context processor",
     "template_globals": "app.py's percent global",
     "config_values": "config",
-    "error_pages": "url_for",
-    "render_string": "url_for",
 }
 
 
@@ -662,11 +656,37 @@ def test_every_example_opens_in_the_playground(app, client, soup, gallery, endpo
                 assert leak not in shown["error"]
 
 
-def test_an_example_that_needs_url_for_says_so(client):
-    soup = post_form(client, template=SITE_TEMPLATES["examples/tables.html"], context=json.dumps({
-        "status_codes": [{"code": 200, "phrase": "OK", "category": "success"}],
-        "columns": ["code", "phrase", "category"], "sort": "code", "order": "asc",
+URL_FOR_CALLS = [
+    "url_for('lists')",
+    "url_for('tables', sort='phrase', order='desc')",
+    "url_for('urls', week=2, _anchor='week 2')",
+    "url_for('urls', week=3, tab='x&y')",
+    "url_for('static', filename='css/site.css')",
+    "url_for('playground.playground')",
+]
+
+
+def test_url_for_builds_the_sites_urls_as_flask_does(app, api):
+    template = "|".join(f"{{{{ {call} }}}}" for call in URL_FOR_CALLS)
+    with app.test_request_context():
+        expected = render_template_string(template)
+    assert api(template)[1] == {"output": expected, "error": None, "undefined": [], "unused": []}
+    assert "/examples/urls/week/2#week%202" in expected  # a route argument and an anchor
+
+
+def test_url_for_says_what_it_cannot_build(api):
+    assert api("{{ url_for('nowhere') }}")[1]["error"]["message"].startswith(
+        "Line 1: url_for('nowhere') builds no URL: "
+    )
+    assert api("{{ url_for('lists', _external=true) }}")[1]["error"]["message"] == (
+        "Line 1: refused: url_for(_external=...) needs the server, which the playground has not"
+    )
+
+
+def test_an_example_that_needs_flask_says_so(client):
+    soup = post_form(client, template=SITE_TEMPLATES["examples/config_values.html"], context=json.dumps({
+        "shown": ["DEBUG"],
     }))  # fmt: skip
     error = result(soup)["error"]
     assert re.fullmatch(rf"Line \d+: '({'|'.join(FLASK_GLOBALS)})' is undefined \(Flask gives .*", error)
-    assert result(soup)["undefined"] == ["url_for"]
+    assert result(soup)["undefined"] == ["config"]
