@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from flask import Flask, g, request
-from jinja2 import TemplateError, pass_context
+from jinja2 import TemplateError, meta, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -202,8 +202,23 @@ class Gallery:
         JSON; both escaped once, not per request, for the form's value attributes."""
         example = context["page"].example
         passed = {name: context[name] for name in example.context_names if name in context}
+        # What the app's own context processors gave this template, and it reads (course_info).
+        passed |= {name: context[name] for name in self._processed_names(example.template) if name in context}
         template = self.panels.templates(example.template)[0].text
         return {"template": escaped(template), "context": self.panels.context_json(passed)}
+
+    @lru_cache  # noqa: B019  one gallery per app, for the life of the process
+    def _processed_names(self, template: str) -> tuple[str, ...]:
+        """The names that the app's context processors (not Flask's, not the gallery's) give every
+        template and ``template`` reads."""
+        source = self.panels.templates(template)[0].text
+        read = meta.find_undeclared_variables(self.app.jinja_env.parse(source))
+        given: set[str] = set()
+        for processor in self.app.template_context_processors[None]:
+            if getattr(processor, "__module__", "").startswith(("flask", "showcase")):
+                continue
+            given |= set(processor())
+        return tuple(sorted(given & read))
 
     # --- At start-up: read the view's source --------------------------------------
 
