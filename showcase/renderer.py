@@ -758,18 +758,23 @@ def _lines(error: BaseException) -> tuple[int | None, tuple[str, int] | None]:
 
 # Jinja's own objects whose repr names no "object": <TemplateReference None>, <LoopContext 1/3>...
 JINJA_TYPES = ("TemplateReference", "LoopContext", "Macro", "Namespace", "Context")
-_OPEN, _CLOSE, _QUOTE = r"(?:<|&lt;)", r"(?:>|&gt;)", r"(?:'|&#39;|&#x27;)"
+# A repr as it may reach the output: escaped, url-encoded (|urlencode), or in other case (|upper).
+_OPEN, _CLOSE = r"(?:<|&lt;|%3C)", r"(?:>|&gt;|%3E)"
+_QUOTE, _SP = r"(?:'|&#39;|&#x27;|%27)", r"(?: |%20|\+)"
 _REPR = re.compile(
-    rf"{_OPEN}(?:"
-    rf"(?P<cls>class {_QUOTE})|(?P<module>module {_QUOTE})"
-    rf"|(?P<method>built-in method |bound method |method {_QUOTE}|method-wrapper {_QUOTE}"
-    rf"|slot wrapper {_QUOTE})"
-    rf"|(?P<function>built-in function |function )"
-    rf"|(?P<object>[\w.]+ object\b|(?:{'|'.join(JINJA_TYPES)})\b)"
-    rf")[^<>]{{0,300}}?{_CLOSE}"
+    (
+        rf"{_OPEN}(?:"
+        rf"(?P<cls>class {_QUOTE})|(?P<module>module {_QUOTE})"
+        rf"|(?P<method>built-in method |bound method |method {_QUOTE}|method-wrapper {_QUOTE}"
+        rf"|slot wrapper {_QUOTE})"
+        rf"|(?P<function>built-in function |function )"
+        rf"|(?P<object>[\w.]+ object\b|(?:{'|'.join(JINJA_TYPES)})\b)"
+        rf")[^<>]{{0,300}}?{_CLOSE}"
+    ).replace(" ", _SP),
+    re.IGNORECASE,
 )
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
-_WORTH_A_LOOK = re.compile("|".join(("0x", "class", "module", "method", *JINJA_TYPES)))
+_ADDRESS = re.compile(rf"{_SP}at{_SP}0x[0-9a-f]+", re.IGNORECASE)
+_WORTH_A_LOOK = re.compile("|".join(("0x", "class", "module", "method", *JINJA_TYPES)), re.IGNORECASE)
 
 
 def scrub(text: str) -> str:

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -106,8 +107,10 @@ def test_an_injection_payload_reads_no_file_runs_nothing_and_shows_no_internals(
     status, answer = api(template)
     assert status == 200
     shown = (answer["output"] or "") + json.dumps(answer["error"])
+    # In any case, and url-encoded too: |upper and |urlencode turn a repr into text of their own.
+    shown = (shown + " " + urllib.parse.unquote_plus(shown)).casefold()
     for leak in (*LEAKS, *canaries["secrets"]):
-        assert leak not in shown
+        assert leak.casefold() not in shown
     assert not canaries["marker"].exists()
 
 
