@@ -176,20 +176,25 @@ class Panels:
         return self._functions[reference]
 
     def needs(self, references: list[str]) -> dict[str, list[str]]:
-        """The fixtures the functions named ``path::name`` ask for, beyond those they define
-        themselves: ``{"conftest": [...], "pytest": [...]}``, this project's and pytest's own."""
+        """What the functions named ``path::name`` need to run, beyond what they define themselves:
+        the fixtures they ask for (``"conftest"``, this project's; ``"pytest"``, pytest's own), the
+        helper modules of tests/ they import (``"modules"``), and which of them are tests."""
         conftest = self._fixtures(self.tests_folder / "conftest.py")
-        defined, asked = set(), {}
+        defined, asked, modules = set(), {}, {}
         for reference in references:
             path, _, name = reference.partition("::")
             node = _definition(ast.parse((self.root / path).read_text(encoding="utf-8")), name)
             defined.add(name)
             if name.startswith("test_") or _is_fixture(node):
-                asked.update(dict.fromkeys(argument.arg for argument in node.args.args))
+                parametrized = _parametrized(node)
+                asked.update(dict.fromkeys(a.arg for a in node.args.args if a.arg not in parametrized))
+            modules.update(dict.fromkeys(_project_test_modules(node, self.root / path)))
         asked = [name for name in asked if name not in defined]
         return {
             "conftest": [name for name in asked if name in conftest],
             "pytest": [name for name in asked if name not in conftest],
+            "modules": [f"tests/{name}.py" for name in modules],
+            "tests": [r for r in references if r.partition("::")[2].startswith("test_")],
         }
 
     @staticmethod
@@ -263,6 +268,39 @@ def _definition(tree: ast.Module, name: str) -> ast.FunctionDef:
     return node
 
 
+def _parametrized(node: ast.FunctionDef) -> set[str]:
+    """The parameters that ``@pytest.mark.parametrize`` gives a test: not fixtures."""
+    names: set[str] = set()
+    for decorator in node.decorator_list:
+        if isinstance(decorator, ast.Call) and getattr(decorator.func, "attr", "") == "parametrize":
+            first = decorator.args[0] if decorator.args else None
+            if isinstance(first, ast.Constant):
+                names.update(name.strip() for name in str(first.value).split(","))
+            elif isinstance(first, ast.Tuple | ast.List):
+                names.update(e.value for e in first.elts if isinstance(e, ast.Constant))
+    return names
+
+
+def _project_test_modules(node: ast.FunctionDef, path: Path) -> list[str]:
+    """The helper modules of tests/ (site_pages, outcomes...) that the function's file imports
+    and the function (or a helper shown with it) uses; html_helpers is copied whole anyway."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    used = _names_read([node, *definitions_used(tree, node)])
+    found = []
+    for statement in tree.body:
+        if (
+            isinstance(statement, ast.ImportFrom)
+            and statement.module in TEST_MODULES
+            and any((alias.asname or alias.name) in used for alias in statement.names)
+        ):
+            found.append(statement.module)
+    return found
+
+
+# The helper modules of tests/ that recipes import.
+TEST_MODULES = ("site_pages", "outcomes", "processes")
+
+
 def _is_fixture(node: ast.FunctionDef) -> bool:
     """Whether a function is decorated ``@pytest.fixture`` (with arguments or without)."""
     for decorator in node.decorator_list:
@@ -277,12 +315,18 @@ def _first_line(node: ast.stmt) -> int:
 
 
 def _names_read(nodes_: list[ast.AST]) -> set[str]:
-    """The names the code reads, less its functions' parameters (a fixture's ``app``, say)."""
-    names = {node.id for tree in nodes_ for node in ast.walk(tree) if isinstance(node, ast.Name)}
-    parameters = {
-        argument.arg for tree in nodes_ for argument in ast.walk(tree) if isinstance(argument, ast.arg)
-    }
-    return names - parameters
+    """The names the code reads, less those it sets itself: its functions' parameters (a
+    fixture's ``app``), its variables, the functions defined inside it."""
+    names, local = set(), set()
+    for tree in nodes_:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name):
+                (names if isinstance(node.ctx, ast.Load) else local).add(node.id)
+            elif isinstance(node, ast.arg):
+                local.add(node.arg)
+            elif isinstance(node, ast.FunctionDef | ast.ClassDef) and node not in nodes_:
+                local.add(node.name)  # a function defined inside: its own, not the module's
+    return names - local
 
 
 def _defined(node: ast.stmt) -> set[str]:

@@ -81,7 +81,16 @@ def test_a_recipes_code_pastes_and_runs_as_shown(soup, recipe):
             block.select_one("pre").get_text()
         )
     files.pop("tests/html_helpers.py", None)  # copied whole, as the recipe says: ruff checks the file
-    assert "copy tests/html_helpers.py whole" in text(section.select_one(".recipe-needs"))
+    needs = text(section.select_one(".recipe-needs"))
+    assert "copy tests/html_helpers.py" in needs
+    for module in set(
+        re.findall(
+            r"^from (site_pages|outcomes|processes) import",
+            "\n".join(part for parts in files.values() for part in parts),
+            re.M,
+        )
+    ):
+        assert f"tests/{module}.py" in needs, f"{recipe} imports {module} and does not say to copy it"
     for path, parts in files.items():
         command = [sys.executable, "-m", "ruff", "check", "--isolated", "--select", "F821"]
         checked = subprocess.run(
