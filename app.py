@@ -60,13 +60,16 @@ app = Flask(__name__, template_folder="templates", static_folder="static")
 # Sessions and flashed messages are signed with SECRET_KEY, read from the
 # environment so that it never sits in the code or in a page.
 app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")
+NO_SECRET_KEY = (
+    "SECRET_KEY is not set, so this process made up its own: sessions and flashed messages end "
+    "when it restarts, and break across several worker processes. Set SECRET_KEY to serve for real."
+)
 if not app.config["SECRET_KEY"]:
     app.config["SECRET_KEY"] = secrets.token_hex(32)
-    if "freeze" not in sys.argv[1:]:  # flask --app app freeze writes files: it serves no one
-        app.logger.warning(
-            "SECRET_KEY is not set, so this process made up its own: sessions and flashed messages end "
-            "when it restarts, and break across several worker processes. Set SECRET_KEY to serve for real."
-        )
+    # Said when the app is about to serve: by python app.py once its options are good (at the
+    # end), never by flask --app app freeze, which writes files and serves no one.
+    if __name__ != "__main__" and "freeze" not in sys.argv[1:]:
+        app.logger.warning(NO_SECRET_KEY)
 # A mistyped variable name raises an error instead of rendering as nothing.
 app.jinja_env.undefined = StrictUndefined
 # Jinja's optional extensions that the examples teach: {% do %}, {% break %}
@@ -729,5 +732,7 @@ def http_error(error):
 
 if __name__ == "__main__":
     options = server_options()  # --host/HOST, --port/PORT, else a free random port
+    if not os.environ.get("SECRET_KEY"):
+        app.logger.warning(NO_SECRET_KEY)
     print(f" * Open {options.url} in your browser", flush=True)
     app.run(host=options.host, port=options.port, debug=options.debug)

@@ -99,9 +99,10 @@ def server_options(
     # parent bound: the port is taken then, by us.
     restarted = environ.get("WERKZEUG_RUN_MAIN") == "true"
     if port is not None and not restarted and not is_free(args.host, port):
-        parser.error(
-            f"port {port} on {args.host} is in use (another server, or this one started twice): "
-            "choose another with --port, or leave --port and PORT out for a free one"
+        parser.exit(  # the error alone: the usage would hide it, and the options were right
+            2,
+            f"{parser.prog}: error: port {port} on {args.host} is in use (another server, or this one "
+            "started twice): choose another with --port, or leave --port and PORT out for a free one\n",
         )
     if port is None:
         try:
