@@ -183,7 +183,7 @@ class Panels:
         defined, asked, modules = set(), {}, {}
         for reference in references:
             path, _, name = reference.partition("::")
-            node = _definition(ast.parse((self.root / path).read_text(encoding="utf-8")), name)
+            node = _definition(_module_tree(self.root / path), name)
             defined.add(name)
             if name.startswith("test_") or _is_fixture(node):
                 parametrized = _parametrized(node)
@@ -263,6 +263,12 @@ class Panels:
         return _html_sources.get(demo_html, lambda: _html_source(demo_html))
 
 
+@lru_cache
+def _module_tree(path: Path) -> ast.Module:
+    """A file of tests/, parsed once per process: /testing asks what each recipe needs on every request."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _definition(tree: ast.Module, name: str) -> ast.FunctionDef:
     [node] = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name]
     return node
@@ -284,7 +290,7 @@ def _parametrized(node: ast.FunctionDef) -> set[str]:
 def _project_test_modules(node: ast.FunctionDef, path: Path) -> list[str]:
     """The helper modules of tests/ (site_pages, outcomes...) that the function's file imports
     and the function (or a helper shown with it) uses; html_helpers is copied whole anyway."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _module_tree(path)
     used = _names_read([node, *definitions_used(tree, node)])
     found = []
     for statement in tree.body:
