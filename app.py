@@ -100,7 +100,6 @@ def add_security_headers(response):
 # a broken one stops the program with its file, line and column.
 
 data = load_data(Path(app.root_path) / "data")
-gallery = Gallery(app, data)
 
 # JSON has no objects of your own, so the views build them from its rows.
 
@@ -228,21 +227,18 @@ def testing():
 
 
 @app.route("/examples/lists")
-@gallery.example("Lists", topic="Data from Python")
 def lists():
     """Loop over a list with loop.index, loop.first and loop.last, and handle an empty one."""
     return render_template("examples/lists.html", weeks=data["lists"])
 
 
 @app.route("/examples/dicts")
-@gallery.example("Dicts", topic="Data from Python")
 def dicts():
     """Look up a dict's keys as attributes or subscripts, and loop over its items."""
     return render_template("examples/dicts.html", course=data["dicts"])
 
 
 @app.route("/examples/tables")
-@gallery.example("A sortable table", topic="Data from Python")
 def tables():
     """Show a list of dicts as a table, sorted by the column the query string names."""
     columns = ("code", "phrase", "category")
@@ -254,21 +250,18 @@ def tables():
 
 
 @app.route("/examples/nested")
-@gallery.example("A dict of lists", topic="Data from Python")
 def nested():
     """Loop inside a loop to show a dict whose values are lists."""
     return render_template("examples/nested.html", units=data["nested"])
 
 
 @app.route("/examples/tree")
-@gallery.example("A tree", topic="Data from Python")
 def tree():
     """Show a tree of any depth with a recursive loop."""
     return render_template("examples/tree.html", project=data["tree"])
 
 
 @app.route("/examples/python_types")
-@gallery.example("Tuples, sets, None and booleans", topic="Data from Python")
 def python_types():
     """Pass a tuple, a set, None and booleans, and see how each prints and how to test it."""
     course = data["python_types"]
@@ -280,7 +273,6 @@ def python_types():
 
 
 @app.route("/examples/objects")
-@gallery.example("Objects and dataclasses", topic="Data from Python")
 def objects():
     """Read a dataclass's fields and a property, and call its method, from the template."""
     students = [Student(**row) for row in data["objects"]]
@@ -288,7 +280,6 @@ def objects():
 
 
 @app.route("/examples/dates")
-@gallery.example("Dates and times", topic="Data from Python", also=("format_date",))
 def dates():
     """Turn ISO strings into dates in the view, and format them in the template with a filter."""
     course = data["dates"]
@@ -301,21 +292,18 @@ def dates():
 
 
 @app.route("/examples/output")
-@gallery.example("Output and literals", topic="Output and expressions")
 def output():
     """Print values with {{ }}, write literals of every kind, join with ~ and comment with {# #}."""
     return render_template("examples/output.html", course=data["output"])
 
 
 @app.route("/examples/expressions")
-@gallery.example("Expressions", topic="Output and expressions")
 def expressions():
     """Compute in the template: arithmetic, comparisons, and, or, not, in, inline if, methods."""
     return render_template("examples/expressions.html", lab=data["expressions"])
 
 
 @app.route("/examples/undefined")
-@gallery.example("Undefined values and defaults", topic="Output and expressions")
 def undefined():
     """Fall back on a default for a missing value, and test whether a name is defined."""
     return render_template("examples/undefined.html", student=data["undefined"])
@@ -325,49 +313,42 @@ def undefined():
 
 
 @app.route("/examples/string_filters")
-@gallery.example("String filters", topic="Filters")
 def string_filters():
     """Change text with filters: case, spaces, truncating, replacing, wrapping and links."""
     return render_template("examples/string_filters.html", post=data["string_filters"])
 
 
 @app.route("/examples/number_filters")
-@gallery.example("Number filters", topic="Filters")
 def number_filters():
     """Round, convert and format numbers for people, and show file sizes."""
     return render_template("examples/number_filters.html", report=data["number_filters"])
 
 
 @app.route("/examples/list_filters")
-@gallery.example("List filters", topic="Filters")
 def list_filters():
     """Count, sort, reverse, de-duplicate and total a list with filters."""
     return render_template("examples/list_filters.html", students=data["list_filters"])
 
 
 @app.route("/examples/select_filters")
-@gallery.example("Map, select and reject", topic="Filters")
 def select_filters():
     """Pick one attribute with map, and keep or drop items with select, reject and selectattr."""
     return render_template("examples/select_filters.html", submissions=data["select_filters"])
 
 
 @app.route("/examples/group_filters")
-@gallery.example("Batch, slice and groupby", topic="Filters")
 def group_filters():
     """Split a list into rows with batch, columns with slice, and groups with groupby."""
     return render_template("examples/group_filters.html", students=data["group_filters"])
 
 
 @app.route("/examples/dict_filters")
-@gallery.example("Dict filters", topic="Filters")
 def dict_filters():
     """Sort a dict by key or by value, loop over its items, and make HTML attributes from it."""
     return render_template("examples/dict_filters.html", course=data["dict_filters"])
 
 
 @app.route("/examples/custom_filters")
-@gallery.example("Custom filters", topic="Filters", also=("plural",))
 def custom_filters():
     """Filter a whole block with {% filter %}, and write a filter of your own in Python."""
     return render_template("examples/custom_filters.html", lab=data["custom_filters"])
@@ -377,14 +358,12 @@ def custom_filters():
 
 
 @app.route("/examples/type_tests")
-@gallery.example("Type tests", topic="Tests")
 def type_tests():
     """Ask what a value is with is none, is number, is string, is mapping, is sequence..."""
     return render_template("examples/type_tests.html", profile=data["type_tests"])
 
 
 @app.route("/examples/value_tests")
-@gallery.example("Value tests", topic="Tests", also=("is_blank",))
 def value_tests():
     """Test values with odd, even, divisibleby, in and comparisons, and write a test of your own."""
     return render_template("examples/value_tests.html", course=data["value_tests"])
@@ -394,21 +373,18 @@ def value_tests():
 
 
 @app.route("/examples/conditionals")
-@gallery.example("Conditionals", topic="Loops and conditionals")
 def conditionals():
     """Choose one branch of if / elif / else: turn each student's score into a letter grade."""
     return render_template("examples/conditionals.html", students=data["conditionals"])
 
 
 @app.route("/examples/loop_variable")
-@gallery.example("The loop variable", topic="Loops and conditionals")
 def loop_variable():
     """Number, count and mark rows with loop.index, loop.length, loop.first and friends."""
     return render_template("examples/loop_variable.html", queue=data["loop_variable"])
 
 
 @app.route("/examples/loop_helpers")
-@gallery.example("Loop helpers", topic="Loops and conditionals")
 def loop_helpers():
     """Stripe rows with loop.cycle, head groups with loop.changed, and peek at the items around."""
     schedule = data["loop_helpers"]
@@ -418,7 +394,6 @@ def loop_helpers():
 
 
 @app.route("/examples/loop_controls")
-@gallery.example("Filtering and leaving loops", topic="Loops and conditionals")
 def loop_controls():
     """Filter a loop with if, leave it with break, skip an item with continue, and unpack tuples."""
     assignments = data["loop_controls"]
@@ -430,14 +405,12 @@ def loop_controls():
 
 
 @app.route("/examples/assignment")
-@gallery.example("Assigning variables", topic="Assignment and scope")
 def assignment():
     """Name a value with {% set %}, capture markup with a block set, and scope names with {% with %}."""
     return render_template("examples/assignment.html", course=data["assignment"])
 
 
 @app.route("/examples/namespace")
-@gallery.example("Scope and namespace()", topic="Assignment and scope")
 def namespace():
     """See why a set inside a loop is lost when the loop ends, and keep a total with namespace()."""
     return render_template("examples/namespace.html", gradebook=data["namespace"])
@@ -447,14 +420,12 @@ def namespace():
 
 
 @app.route("/examples/macros")
-@gallery.example("Macros", topic="Reuse")
 def macros():
     """Write markup once as a macro with defaults, varargs and kwargs, and import it as a namespace."""
     return render_template("examples/macros.html", students=data["macros"])
 
 
 @app.route("/examples/call_blocks")
-@gallery.example("Call blocks", topic="Reuse")
 def call_blocks():
     """Wrap your own markup in a macro with {% call %}, and let the macro hand values to caller()."""
     board = data["call_blocks"]
@@ -464,7 +435,6 @@ def call_blocks():
 
 
 @app.route("/examples/imports")
-@gallery.example("Importing macros", topic="Reuse")
 def imports():
     """Import macros by name with from ... import, and see what with context changes."""
     grades = data["imports"]
@@ -472,7 +442,6 @@ def imports():
 
 
 @app.route("/examples/includes")
-@gallery.example("Includes", topic="Reuse")
 def includes():
     """Render a partial inside a page with include: its context, a list of fallbacks, ignore missing."""
     return render_template("examples/includes.html", assignments=data["includes"])
@@ -482,21 +451,18 @@ def includes():
 
 
 @app.route("/examples/inheritance")
-@gallery.example("Template inheritance", topic="Inheritance")
 def inheritance():
     """Extend a base template three levels deep, override blocks, and add to one with super()."""
     return render_template("examples/inheritance.html", week=data["inheritance"])
 
 
 @app.route("/examples/block_features")
-@gallery.example("Scoped, required and self", topic="Inheritance")
 def block_features():
     """Let a block see its loop with scoped, demand one with required, and repeat one with self."""
     return render_template("examples/block_features.html", weeks=data["block_features"])
 
 
 @app.route("/examples/dynamic_extends")
-@gallery.example("Choosing a parent template", topic="Inheritance")
 def dynamic_extends():
     """Extend a layout chosen while the request runs: ?layout=card or ?layout=list, checked first."""
     layout = query_choice("layout", ("card", "list"))
@@ -524,7 +490,6 @@ def jinja_env_with(trim_blocks, lstrip_blocks):
 
 
 @app.route("/examples/whitespace")
-@gallery.example("Whitespace control", topic="Whitespace", also=("show_whitespace", "jinja_env_with"))
 def whitespace():
     """Strip white space with -, keep it with +, and compare trim_blocks and lstrip_blocks."""
     sample = "examples/_whitespace_sample.html"
@@ -538,7 +503,6 @@ def whitespace():
 
 
 @app.route("/examples/autoescape")
-@gallery.example("Autoescaping", topic="Escaping and safety")
 def autoescape():
     """Show a query-string comment as text: autoescaping, and the escape and forceescape filters."""
     comment = query_text("comment", max_length=200, default='Loved <b>week 5</b> & its "filters" <3')
@@ -546,7 +510,6 @@ def autoescape():
 
 
 @app.route("/examples/trusted_html")
-@gallery.example("Trusted HTML", topic="Escaping and safety")
 def trusted_html():
     """Mark HTML the program wrote itself as safe: Markup, the safe filter, and autoescape blocks."""
     hours = data["trusted_html"]
@@ -555,14 +518,12 @@ def trusted_html():
 
 
 @app.route("/examples/data_island")
-@gallery.example("A JSON data island", topic="Escaping and safety")
 def data_island():
     """Hand data to scripts as JSON: the tojson filter in a script element of type application/json."""
     return render_template("examples/data_island.html", office_hours=data["data_island"])
 
 
 @app.route("/examples/safe_urls")
-@gallery.example("Safe URLs", topic="Escaping and safety", also=("allowed_url",))
 def safe_urls():
     """Link a URL from a user only if its scheme is allowed: a javascript: URL is shown, not linked."""
     url = query_text("url", max_length=300)
@@ -573,14 +534,12 @@ def safe_urls():
 
 
 @app.route("/examples/global_functions")
-@gallery.example("Global functions", topic="Globals and extensions")
 def global_functions():
     """Lay out lab sections with range(), dict(), cycler(), joiner(), namespace() and lipsum()."""
     return render_template("examples/global_functions.html", sections=data["global_functions"])
 
 
 @app.route("/examples/extensions")
-@gallery.example("Jinja extensions", topic="Globals and extensions")
 def extensions():
     """Collect late work with {% do %}, and count it in words with {% trans %} and {% pluralize %}."""
     return render_template("examples/extensions.html", report=data["extensions"])
@@ -591,7 +550,6 @@ def extensions():
 
 @app.route("/examples/urls/week/<int:week>")
 @app.route("/examples/urls")
-@gallery.example("Building URLs", topic="Flask's side")
 def urls(week=1):
     """Build every link with url_for: route arguments, query values, anchors and static files."""
     weeks = data["urls"]
@@ -601,7 +559,6 @@ def urls(week=1):
 
 
 @app.route("/examples/search")
-@gallery.example("A search form", topic="Flask's side")
 def search():
     """Filter a glossary with a GET search form that keeps, and safely echoes, what was typed."""
     query = query_text("q", max_length=50)
@@ -625,7 +582,6 @@ def booking_errors(form, slots):
 
 
 @app.route("/examples/forms", methods=["GET", "POST"])
-@gallery.example("A POST form", topic="Flask's side", also=("booking_errors",))
 def forms():
     """Check a POST form: errors with status 400 and the values kept, or flash and redirect (PRG)."""
     form, errors = request.form.to_dict(), {}
@@ -640,7 +596,6 @@ def forms():
 
 
 @app.route("/examples/session_g")
-@gallery.example("session and g", topic="Flask's side")
 def session_g():
     """Count this browser's visits in the session, and keep this request's student in g."""
     session["visits"] = session.get("visits", 0) + 1
@@ -649,21 +604,18 @@ def session_g():
 
 
 @app.route("/examples/context_processors")
-@gallery.example("Context processors", topic="Flask's side", also=("inject_course",))
 def context_processors():
     """Show the course's details, which a context processor gives every template, beside the news."""
     return render_template("examples/context_processors.html", announcements=data["context_processors"])
 
 
 @app.route("/examples/template_globals")
-@gallery.example("Template globals", topic="Flask's side", also=("percent",))
 def template_globals():
     """Call a Python function from any template: percent(), registered with @app.template_global."""
     return render_template("examples/template_globals.html", progress=data["template_globals"])
 
 
 @app.route("/examples/config_values")
-@gallery.example("config in templates", topic="Flask's side")
 def config_values():
     """Show a few of Flask's settings through config, chosen by name: never the secret ones."""
     shown = ("DEBUG", "TESTING", "SESSION_COOKIE_NAME", "PERMANENT_SESSION_LIFETIME", "MAX_CONTENT_LENGTH")
@@ -671,9 +623,6 @@ def config_values():
 
 
 @app.route("/examples/error_pages")
-@gallery.example(
-    "Custom error pages", topic="Flask's side", also=("bad_query_value", "query_text_too_long", "http_error")
-)
 def error_pages():
     """Answer with the error a form asks for, shown by the app's own error handlers and templates."""
     codes = ("none", "403", "404", "410", "500")
@@ -684,7 +633,6 @@ def error_pages():
 
 
 @app.route("/examples/render_string")
-@gallery.example("Templates in strings", topic="Flask's side")
 def render_string():
     """Render a constant template string, with the user's name passed as a variable, never as code."""
     name = query_text("name", max_length=40, default="Ada")
@@ -694,7 +642,6 @@ def render_string():
 
 
 @app.route("/examples/streaming")
-@gallery.example("Streaming a long page", topic="Flask's side")
 def streaming():
     """Send a long access log as it renders, with stream_template instead of render_template."""
     return stream_template("examples/streaming.html", log=data["streaming"])
@@ -705,6 +652,10 @@ def streaming():
 # so that the sandbox's machinery stays out of this file.
 
 app.register_blueprint(playground.bp)
+
+# The gallery frames each example view above with its lesson, data variants and panels
+# (see showcase/gallery.py); the views themselves stay plain Flask and know nothing of it.
+gallery = Gallery(app, data)
 
 
 # --- Error handlers -----------------------------------------------------------

@@ -1,18 +1,18 @@
 """Read the JSON files in data/ once, at start-up, and check them there.
 
 Every ``data/<name>.json`` is a data set; ``data/<name>.<variant>.json`` is a
-variant of it (``empty``, ``tricky``...), which a page shows when asked with
-``?variant=<variant>``. A file that is missing, malformed, or shaped unlike its
-siblings stops the program with one line: ``data/tables.json:12:5: message``.
+variant of it (``empty``, ``tricky``...). What ``load_data`` returns is a plain
+dict keyed by the file's name without ``.json``: ``data["tables"]`` holds
+``data/tables.json``, ``data["tables.empty"]`` holds ``data/tables.empty.json``.
+A file that is missing, malformed, or shaped unlike its siblings stops the
+program with one line: ``data/tables.json:12:5: message``.
 """
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from flask import g, has_request_context
 
 from showcase import StartupError
 
@@ -28,37 +28,18 @@ class DataFileError(StartupError):
         self.path, self.line, self.column, self.problem = path, line, column, problem
 
 
-class DataSets(Mapping):
-    """The loaded data sets by name; inside a request, in the variant it asks for.
-
-    ``data["tables"]`` is what ``data/tables.json`` holds, or what
-    ``data/tables.tricky.json`` holds while a request shows the ``tricky`` variant.
-    """
-
-    def __init__(self, sets: dict[str, dict[str, Any]]) -> None:
-        self._sets = sets
-
-    def __getitem__(self, name: str) -> Any:
-        variant = g.get("variant", DEFAULT) if has_request_context() else DEFAULT
-        return self.variant(name, variant)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._sets)
-
-    def __len__(self) -> int:
-        return len(self._sets)
-
-    def variant(self, name: str, variant: str = DEFAULT) -> Any:
-        """The data set ``name`` in ``variant``, or in its default when it has no such variant."""
-        variants = self._sets[name]
-        return variants.get(variant, variants[DEFAULT])
-
-    def variants(self, name: str) -> tuple[str, ...]:
-        """The variants of ``name``: ``default`` first, then the others by name."""
-        return (DEFAULT, *sorted(set(self._sets[name]) - {DEFAULT}))
+def variants(data: dict[str, Any], name: str) -> tuple[str, ...]:
+    """The variants of the data set ``name``: ``default`` first, then the others by name."""
+    prefix = name + "."
+    return (DEFAULT, *sorted(key.removeprefix(prefix) for key in data if key.startswith(prefix)))
 
 
-def load_data(folder: Path) -> DataSets:
+def variant_key(name: str, variant: str) -> str:
+    """The key of ``name`` in ``variant``: ``tables`` in ``default``, else ``tables.empty``."""
+    return name if variant == DEFAULT else f"{name}.{variant}"
+
+
+def load_data(folder: Path) -> dict[str, Any]:
     """Load and check every ``*.json`` file in ``folder``; raise DataFileError on the first problem."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -86,7 +67,11 @@ def load_data(folder: Path) -> DataSets:
             for keys, problem in _differences(variants[DEFAULT], value, f"{name}.json"):
                 shown, text = texts[name, variant]
                 raise DataFileError(shown, *_position(text, keys), problem)
-    return DataSets(sets)
+    return {
+        variant_key(name, variant): value
+        for name, variants_ in sets.items()
+        for variant, value in sorted(variants_.items(), key=lambda item: item[0] != DEFAULT)
+    }
 
 
 def _read(path: Path, shown: str) -> str:

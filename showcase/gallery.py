@@ -1,29 +1,35 @@
-"""The gallery: which views are examples, what each one uses, and the index of them all.
+"""The gallery: which views are examples, what each one uses, and the page around each.
 
-A view becomes an example with one decorator under its route::
+An example is a plain Flask view in app.py; ``showcase/catalog.py`` names it under
+a topic, and the gallery reads the rest from the example's own files, once, at
+start-up: its title (the template's ``title`` block), its summary (the view's
+docstring), the template it renders, the names it passes, the data sets it reads
+(``data["lists"]``) and their variants (``data/lists.empty.json``). A template or
+data set that does not exist stops the program there.
 
-    @app.route("/examples/lists")
-    @gallery.example("Lists", topic="Data from Python")
-    def lists():
-        \"\"\"Loop over a list with loop.index, and say so when it is empty.\"\"\"
-        return render_template("examples/lists.html", weeks=data["lists"])
+The example does not know the gallery is there:
 
-The decorator reads the view's own source once, at start-up: the template it
-renders, the names it passes, the data sets it reads. A template or data set
-that does not exist stops the program there. The index is built from the app's
-routes, so adding an example never means updating a list by hand.
+- its template extends ``base.html`` and fills the ``content`` block; the site's
+  ``base.html`` sees that the page is an example (``gallery_page()``) and frames
+  that block with the lesson (``templates/lessons/<name>.html``), the data
+  variants and the panels (``layouts/example.html``);
+- a variant (``?variant=empty``) runs the same view, with ``data["lists"]``
+  holding ``data/lists.empty.json`` instead of ``data/lists.json``: the view's
+  code with another ``data`` dict in its globals, nothing changed in app.py.
 """
 
 import ast
 import fnmatch
+import functools
 import inspect
 import os
-import sys
 import textwrap
+import types
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, g, request
 from jinja2 import TemplateError, meta, pass_context
@@ -32,27 +38,14 @@ from markupsafe import Markup, escape
 
 from showcase import StartupError
 from showcase.caching import FragmentCache, memoize_url_for
+from showcase.catalog import TOPICS
 from showcase.coverage import Row, coverage_rows
-from showcase.data import DEFAULT, DataSets
+from showcase.data import DEFAULT, variant_key, variants
 from showcase.panels import Panel, Panels
 from showcase.validation import BadQueryValue
 
 escaped = lru_cache(maxsize=256)(escape)  # a template's text, as a form field's value
 
-TOPICS = (
-    "Data from Python",
-    "Output and expressions",
-    "Filters",
-    "Tests",
-    "Loops and conditionals",
-    "Assignment and scope",
-    "Reuse",
-    "Inheritance",
-    "Whitespace",
-    "Escaping and safety",
-    "Globals and extensions",
-    "Flask's side",
-)
 RENDERERS = ("render_template", "stream_template")
 
 
@@ -72,7 +65,6 @@ class Example:
     context_names: tuple[str, ...]  # the names the view passes to render_template
     data_names: tuple[str, ...]  # the data sets it reads: data["name"]
     variants: tuple[str, ...]  # "default" first
-    also: tuple[str, ...] = ()  # other functions of app.py the lesson is about (a filter, a handler)
     reads_request: bool = False  # the view reads the query string or a form: a static copy cannot
     named_templates: tuple[str, ...] = ()  # other templates the view names, such as a parent it picks
 
@@ -80,13 +72,10 @@ class Example:
     def endpoint(self) -> str:
         return self.view.__name__
 
-    def also_functions(self) -> list[Callable]:
-        """The functions named in ``also``, looked up in the view's module when asked."""
-        module = sys.modules[self.view.__module__]
-        missing = [name for name in self.also if not callable(getattr(module, name, None))]
-        if missing:
-            raise ExampleError(f"example view {self.endpoint}(): also= names no function {missing}")
-        return [getattr(module, name) for name in self.also]
+    @property
+    def lesson(self) -> str:
+        """The template of the lesson's prose, which the gallery shows above the demo."""
+        return f"lessons/{self.endpoint}.html"
 
     @property
     def template(self) -> str:
@@ -111,15 +100,17 @@ class Page:
 
 
 class Gallery:
-    """The registry of example views for one Flask app."""
+    """The examples of one Flask app, and the page the site shows around each."""
 
-    def __init__(self, app: Flask, data: DataSets) -> None:
+    def __init__(self, app: Flask, data: dict[str, Any]) -> None:
         self.app, self.data = app, data
-        self._examples: dict[Callable, Example] = {}
         self.panels = Panels(app.jinja_env, Path(app.root_path), Path(app.root_path) / "tests")
         app.extensions["showcase.gallery"] = self
+        self.examples  # noqa: B018  read and check every example now, at start-up
+        for example in self.examples:
+            app.view_functions[example.endpoint] = self._with_variants(example)
         app.before_request(self._choose_variant)
-        app.context_processor(self._page_context)
+        app.add_template_global(self._gallery_page, "gallery_page")
         app.add_template_global(self._example_panels, "example_panels")
         app.add_template_global(self.panels.function, "function_source")
         app.add_template_global(self.panels.needs, "recipe_needs")
@@ -128,27 +119,17 @@ class Gallery:
         app.jinja_env.add_extension(FragmentCache)
         memoize_url_for(app)
 
-    def example(
-        self, title: str, *, topic: str, also: tuple[str, ...] = ()
-    ) -> Callable[[Callable], Callable]:
-        """Mark a view as an example page titled ``title`` under ``topic`` (one of TOPICS).
-
-        ``also`` names other functions of the module that the lesson is about, such
-        as the filter it registers: the view panel shows them after the view.
-        """
-
-        def register(view: Callable) -> Callable:
-            self._examples[view] = replace(self._describe(view, title, topic), also=tuple(also))
-            return view
-
-        return register
-
     @cached_property
     def examples(self) -> tuple[Example, ...]:
-        """Every example the app routes to, topic by topic, in the order app.py defines them."""
-        routed = [self.app.view_functions[rule.endpoint] for rule in self.app.url_map.iter_rules()]
-        found = [self._examples[view] for view in dict.fromkeys(routed) if view in self._examples]
-        return tuple(sorted(found, key=lambda example: TOPICS.index(example.topic)))
+        """Every example of the catalog, topic by topic."""
+        found = []
+        for topic, endpoints in TOPICS.items():
+            for endpoint in endpoints:
+                view = self.app.view_functions.get(endpoint)
+                if view is None:
+                    raise ExampleError(f"showcase/catalog.py: {endpoint!r} is no view of the app")
+                found.append(self._describe(view, topic))
+        return tuple(found)
 
     @cached_property
     def by_endpoint(self) -> dict[str, Example]:
@@ -160,11 +141,30 @@ class Gallery:
         return coverage_rows(self.app, list(self.examples), Path(self.app.root_path) / "tests")
 
     def topics(self) -> list[tuple[str, list[Example]]]:
-        """The examples grouped by topic, for the index; topics without examples left out."""
-        grouped = {topic: [e for e in self.examples if e.topic == topic] for topic in TOPICS}
-        return [(topic, examples) for topic, examples in grouped.items() if examples]
+        """The examples grouped by topic, for the index."""
+        return [(topic, [self.by_endpoint[e] for e in endpoints]) for topic, endpoints in TOPICS.items()]
 
-    # --- Per request: the variant, and what the layout shows --------------------
+    # --- Variants: the same view, with another data dict ---------------------------
+
+    def _with_variants(self, example: Example) -> Callable:
+        """The example's view as the site routes it: the view itself for the default data; for
+        a variant, the view's own code run with ``data`` giving the variant's files."""
+        view = example.view
+
+        @functools.cache
+        def in_variant(variant: str) -> Callable:
+            data = dict(self.data)
+            for name in example.data_names:
+                data[name] = self.data.get(variant_key(name, variant), self.data[name])
+            namespace = {**view.__globals__, "data": data}
+            return types.FunctionType(view.__code__, namespace, view.__name__, view.__defaults__, view.__closure__)
+
+        @functools.wraps(view)
+        def routed(**values: Any) -> Any:
+            variant = g.get("variant", DEFAULT)
+            return (view if variant == DEFAULT else in_variant(variant))(**values)
+
+        return routed
 
     def _choose_variant(self) -> None:
         example = self.by_endpoint.get(request.endpoint or "")
@@ -175,19 +175,22 @@ class Gallery:
                 raise BadQueryValue("variant", variant, example.variants)
             g.variant = variant
 
-    def _page_context(self) -> dict[str, Page | None]:
+    # --- What the site's base.html shows around an example -------------------------
+
+    @pass_context
+    def _gallery_page(self, context: Context) -> Page | None:
+        """This example's place in the gallery, while its own template renders; else None (an
+        error page on an example's URL, the other pages)."""
         example = self.by_endpoint.get(request.endpoint or "") if request else None
-        if example is None:
-            return {"page": None}
+        if example is None or context.name != example.template:
+            return None
         index = self.examples.index(example)
-        return {
-            "page": Page(
-                example=example,
-                variant=g.get("variant", DEFAULT),
-                previous=self.examples[index - 1] if index > 0 else None,
-                next=self.examples[index + 1] if index + 1 < len(self.examples) else None,
-            )
-        }
+        return Page(
+            example=example,
+            variant=g.get("variant", DEFAULT),
+            previous=self.examples[index - 1] if index > 0 else None,
+            next=self.examples[index + 1] if index + 1 < len(self.examples) else None,
+        )
 
     @pass_context
     def _example_panels(self, context: Context, demo_html: str) -> list[Panel]:
@@ -222,17 +225,15 @@ class Gallery:
 
     # --- At start-up: read the view's source --------------------------------------
 
-    def _describe(self, view: Callable, title: str, topic: str) -> Example:
+    def _describe(self, view: Callable, topic: str) -> Example:
         where = f"example view {view.__name__}()"
-        if topic not in TOPICS:
-            raise ExampleError(f"{where}: topic {topic!r} is not one of {TOPICS}")
         doc = inspect.getdoc(view)
         if not doc:
             raise ExampleError(f"{where}: give it a one-line docstring, the lesson the index shows")
         templates, context_names, data_reads, patterns = _read_view(view, self.app.root_path)
         if not templates:
             raise ExampleError(f"{where}: call render_template() with the template's name as a string")
-        for name in templates:
+        for name in (*templates, f"lessons/{view.__name__}.html"):
             try:
                 self.app.jinja_env.get_template(name)
             except TemplateError as error:
@@ -240,7 +241,7 @@ class Gallery:
         for name, position in data_reads.items():
             if name not in self.data:
                 raise ExampleError(f"{position}: data[{name!r}] reads data/{name}.json, which is missing")
-        variants = {variant for name in data_reads for variant in self.data.variants(name)}
+        found = {variant for name in data_reads for variant in variants(self.data, name)}
         source = inspect.getsource(view)
         existing = self.app.jinja_env.list_templates()
         named = sorted(
@@ -249,15 +250,23 @@ class Gallery:
         return Example(
             named_templates=tuple(named),
             reads_request="request." in source or "query_" in source,
-            title=title,
+            title=_title(self.app.jinja_env.get_template(templates[0]), where),
             topic=topic,
             summary=doc.splitlines()[0],
             view=view,
             templates=templates,
             context_names=context_names,
             data_names=tuple(data_reads),
-            variants=(DEFAULT, *sorted(variants - {DEFAULT})),
+            variants=(DEFAULT, *sorted(found - {DEFAULT})),
         )
+
+
+def _title(template: Any, where: str) -> str:
+    """The text of a template's ``title`` block: the example's title, on the site and in the download."""
+    block = template.blocks.get("title")
+    if block is None:
+        raise ExampleError(f"{where}: give {template.name} a title: {{% block title %}}Lists{{% endblock title %}}")
+    return "".join(block(template.new_context({}))).strip()
 
 
 def _read_view(

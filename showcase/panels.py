@@ -131,7 +131,7 @@ class Panels:
 
     def _view_and_test(self, example: Any) -> tuple[tuple[Source, ...], Source | None]:
         if example.endpoint not in self._static:
-            functions = [example.view, *example.also_functions()]
+            functions = [example.view]
             views = tuple(self.view(function, first=not index) for index, function in enumerate(functions))
             self._static[example.endpoint] = (views, self.test(example.endpoint))
         return self._static[example.endpoint]
