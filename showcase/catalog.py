@@ -8,7 +8,7 @@ files in data/ (``lists.empty.json``). The views themselves stay plain Flask.
 
 # Topic by topic, in the order the index shows them; within a topic, in the order read.
 TOPICS: dict[str, tuple[str, ...]] = {
-    'Data from Python': (
+    "Data from Python": (
         "lists",
         "dicts",
         "tables",
@@ -18,12 +18,12 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "objects",
         "dates",
     ),
-    'Output and expressions': (
+    "Output and expressions": (
         "output",
         "expressions",
         "undefined",
     ),
-    'Filters': (
+    "Filters": (
         "string_filters",
         "number_filters",
         "list_filters",
@@ -32,41 +32,39 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "dict_filters",
         "custom_filters",
     ),
-    'Tests': (
+    "Tests": (
         "type_tests",
         "value_tests",
     ),
-    'Loops and conditionals': (
+    "Loops and conditionals": (
         "conditionals",
         "loop_variable",
         "loop_helpers",
         "loop_controls",
     ),
-    'Assignment and scope': (
+    "Assignment and scope": (
         "assignment",
         "namespace",
     ),
-    'Reuse': (
+    "Reuse": (
         "macros",
         "call_blocks",
         "imports",
         "includes",
     ),
-    'Inheritance': (
+    "Inheritance": (
         "inheritance",
         "block_features",
         "dynamic_extends",
     ),
-    'Whitespace': (
-        "whitespace",
-    ),
-    'Escaping and safety': (
+    "Whitespace": ("whitespace",),
+    "Escaping and safety": (
         "autoescape",
         "trusted_html",
         "data_island",
         "safe_urls",
     ),
-    'Globals and extensions': (
+    "Globals and extensions": (
         "global_functions",
         "extensions",
     ),

@@ -19,9 +19,7 @@ A row no example covers, or whose examples have no test file, is a gap.
 import ast
 import dataclasses
 import datetime
-import inspect
 import re
-import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +29,7 @@ from jinja2 import Environment, nodes
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
 from werkzeug.exceptions import HTTPException
 
+from showcase import project
 from showcase.panels import LAYOUT_TEMPLATES, template_candidates
 
 GROUPS = (
@@ -666,9 +665,8 @@ def read_usage(app: Flask, example: Any) -> Usage:
             if isinstance(extends.template, nodes.Const):
                 parents[name] = extends.template.value
         queue.extend(_referenced(env, [tree]))
-    python_source = "\n".join(
-        textwrap.dedent(inspect.getsource(f)) for f in (example.view, *example.also_functions())
-    )
+    # The Python a project of its own copies from the site: the view, and what it uses.
+    python_source = "\n".join(project.code_parts(app, example)[3])
     return Usage(
         nodes=found,
         text="\n".join(texts),

@@ -22,6 +22,7 @@ import ast
 import fnmatch
 import functools
 import inspect
+import io
 import os
 import textwrap
 import types
@@ -31,17 +32,18 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, Response, abort, g, request, send_file
 from jinja2 import TemplateError, meta, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from showcase import StartupError
+from showcase import StartupError, project
 from showcase.caching import FragmentCache, memoize_url_for
 from showcase.catalog import TOPICS
 from showcase.coverage import Row, coverage_rows
 from showcase.data import DEFAULT, variant_key, variants
 from showcase.panels import Panel, Panels
+from showcase.project import Project
 from showcase.validation import BadQueryValue
 
 escaped = lru_cache(maxsize=256)(escape)  # a template's text, as a form field's value
@@ -102,14 +104,16 @@ class Page:
 class Gallery:
     """The examples of one Flask app, and the page the site shows around each."""
 
-    def __init__(self, app: Flask, data: dict[str, Any]) -> None:
-        self.app, self.data = app, data
+    def __init__(self, app: Flask, data: dict[str, Any], topics: dict[str, tuple[str, ...]] = TOPICS) -> None:
+        """Register the examples ``topics`` names (the catalog's): call it once the views are routed."""
+        self.app, self.data, self.catalog = app, data, topics
         self.panels = Panels(app.jinja_env, Path(app.root_path), Path(app.root_path) / "tests")
         app.extensions["showcase.gallery"] = self
         self.examples  # noqa: B018  read and check every example now, at start-up
         for example in self.examples:
             app.view_functions[example.endpoint] = self._with_variants(example)
         app.before_request(self._choose_variant)
+        app.add_url_rule("/examples/<name>.zip", "download", self._download)
         app.add_template_global(self._gallery_page, "gallery_page")
         app.add_template_global(self._example_panels, "example_panels")
         app.add_template_global(self.panels.function, "function_source")
@@ -123,11 +127,11 @@ class Gallery:
     def examples(self) -> tuple[Example, ...]:
         """Every example of the catalog, topic by topic."""
         found = []
-        for topic, endpoints in TOPICS.items():
+        for topic, endpoints in self.catalog.items():
             for endpoint in endpoints:
                 view = self.app.view_functions.get(endpoint)
                 if view is None:
-                    raise ExampleError(f"showcase/catalog.py: {endpoint!r} is no view of the app")
+                    raise ExampleError(f"showcase/catalog.py: {endpoint!r} is not a view of the app")
                 found.append(self._describe(view, topic))
         return tuple(found)
 
@@ -142,7 +146,27 @@ class Gallery:
 
     def topics(self) -> list[tuple[str, list[Example]]]:
         """The examples grouped by topic, for the index."""
-        return [(topic, [self.by_endpoint[e] for e in endpoints]) for topic, endpoints in TOPICS.items()]
+        return [
+            (topic, [self.by_endpoint[e] for e in endpoints]) for topic, endpoints in self.catalog.items()
+        ]
+
+    # --- Downloads: each example as a project of its own ---------------------------
+
+    @functools.cache  # noqa: B019  one gallery per app; a project changes only with the code
+    def project(self, name: str) -> Project:
+        """Example ``name`` as a project of its own (see showcase/project.py)."""
+        return project.build(self.app, self.by_endpoint[name])
+
+    def _download(self, name: str) -> Response:
+        if name not in self.by_endpoint:
+            abort(404)
+        return send_file(
+            io.BytesIO(self.project(name).zip()),
+            mimetype="application/zip",
+            as_attachment=True,
+            download_name=f"{name}.zip",
+            last_modified=None,
+        )
 
     # --- Variants: the same view, with another data dict ---------------------------
 
@@ -157,7 +181,9 @@ class Gallery:
             for name in example.data_names:
                 data[name] = self.data.get(variant_key(name, variant), self.data[name])
             namespace = {**view.__globals__, "data": data}
-            return types.FunctionType(view.__code__, namespace, view.__name__, view.__defaults__, view.__closure__)
+            return types.FunctionType(
+                view.__code__, namespace, view.__name__, view.__defaults__, view.__closure__
+            )
 
         @functools.wraps(view)
         def routed(**values: Any) -> Any:
@@ -197,7 +223,7 @@ class Gallery:
         """The panels of the example being rendered, from the names its view passed."""
         example = context["page"].example
         passed = {name: context[name] for name in example.context_names if name in context}
-        return self.panels.for_page(example, passed, str(demo_html))
+        return self.panels.for_page(example, passed, str(demo_html), self.project(example.endpoint))
 
     @pass_context
     def _playground_fields(self, context: Context) -> dict[str, Markup]:
@@ -265,7 +291,9 @@ def _title(template: Any, where: str) -> str:
     """The text of a template's ``title`` block: the example's title, on the site and in the download."""
     block = template.blocks.get("title")
     if block is None:
-        raise ExampleError(f"{where}: give {template.name} a title: {{% block title %}}Lists{{% endblock title %}}")
+        raise ExampleError(
+            f"{where}: give {template.name} a title: {{% block title %}}Lists{{% endblock title %}}"
+        )
     return "".join(block(template.new_context({}))).strip()
 
 

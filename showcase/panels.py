@@ -88,23 +88,41 @@ class Panels:
         highlight_once.cache_clear()
         getattr(self.env, "fragment_cache", {}).clear()  # the panels' HTML ({% cache %})
 
-    def for_page(self, example: Any, context: dict[str, Any], demo_html: str) -> list[Panel]:
-        """All five panels for a rendered example page."""
-        views, test = self._view_and_test(example)
+    def for_page(self, example: Any, context: dict[str, Any], demo_html: str, project: Any) -> list[Panel]:
+        """All five panels for a rendered example page; ``project`` is the example as a project of
+        its own (showcase/project.py), whose files the view, template and test panels show."""
+        files = project.files
+        templates = [
+            path for path in files if path.startswith("templates/") and path != "templates/base.html"
+        ]
+        test = f"tests/test_{example.endpoint}.py"
         return [
             Panel(
                 "view",
                 "The view",
-                "The function in app.py that served this page"
-                + (", then the others this lesson is about." if len(views) > 1 else "."),
-                views,
+                "The app.py of this example's download: the lines of the site's app.py that serve this page"
+                " (the view, and what it uses), with what any Flask app starts with.",
+                (self._file("app.py", "as the download has it", files["app.py"], "python"),),
                 cache_key=(example.endpoint, "view"),
             ),
             Panel(
                 "template",
                 "The templates",
-                "The page's template, then each one it extends, includes or imports.",
-                self.templates(example.template, example.named_templates),
+                "The page's template, then each one it extends, includes or imports, then the small"
+                " base.html it extends in the download (the site frames it with its own).",
+                (
+                    *(
+                        self._file(path.removeprefix("templates/"), "", files[path], "html+jinja")
+                        for path in templates
+                    ),
+                    self._file(
+                        "base.html",
+                        "the download's layout",
+                        files["templates/base.html"],
+                        "html+jinja",
+                        False,
+                    ),
+                ),
                 cache_key=(example.endpoint, "template"),
             ),
             Panel(
@@ -123,18 +141,17 @@ class Panels:
                 "test",
                 "The tests",
                 "The pytest tests that check this page: they parse its HTML with BeautifulSoup.",
-                (test,) if test else (),
-                missing=f"No tests check this page yet: tests/test_{example.endpoint}.py does not exist.",
+                (self._file(test, "run with python -m pytest", files[test], "python"),)
+                if test in files
+                else (),
+                missing=f"No tests check this page yet: {test} does not exist.",
                 cache_key=(example.endpoint, "test"),
             ),
         ]
 
-    def _view_and_test(self, example: Any) -> tuple[tuple[Source, ...], Source | None]:
-        if example.endpoint not in self._static:
-            functions = [example.view]
-            views = tuple(self.view(function, first=not index) for index, function in enumerate(functions))
-            self._static[example.endpoint] = (views, self.test(example.endpoint))
-        return self._static[example.endpoint]
+    @staticmethod
+    def _file(name: str, note: str, text: str, language: str, open: bool = True) -> Source:
+        return Source(name, note, text, highlight_once(text, language), open=open)
 
     def view(self, function: Any, first: bool = True) -> Source:
         """A function's source; after the first, its name says which one it is."""

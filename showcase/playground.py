@@ -17,8 +17,9 @@ The blueprint ``bp`` (named "playground") has three routes:
 
     An example page's "Try it in the playground" is a small form that posts
     these fields, hidden, here. Its template may be sent as it is: the
-    playground knows the site's templates (below), and ``layouts/example.html``
-    is a stand-in there that renders the ``demo`` block alone.
+    playground knows the site's templates (below), and its ``base.html`` is
+    the small layout of an example's download, so the example renders as the
+    page of its download does.
     Input that cannot be rendered (a context that is not a JSON object, a
     field too long) gets this page with status 400: what is allowed, and what
     was typed, kept as it was.

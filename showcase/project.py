@@ -24,6 +24,7 @@ import io
 import re
 import sys
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ class Project:
 
     name: str
     files: dict[str, str]
+    notes: dict[str, str]  # how each of templates/ is reached: "the page", "included by ..."
 
     def zip(self) -> bytes:
         """The files in a zip, under a folder named after the example; the same bytes every time."""
@@ -90,52 +92,62 @@ def build(app: Flask, example: Any) -> Project:
         files[f"tests/{test.name}"] = test.read_text(encoding="utf-8")
     files["requirements.txt"] = requirements(root / "requirements.txt")
     files["README.md"] = readme(example, url_of(app, example), files)
-    return Project(example.endpoint, files)
+    notes = {f"templates/{name}": note for name, note in templates.items()}
+    notes["templates/base.html"] = "extended by the page, in this project"
+    return Project(example.endpoint, files, notes)
 
 
 # --- Templates ------------------------------------------------------------------
 
 
-def template_files(app: Flask, example: Any, handlers: bool = True) -> list[str]:
-    """The example's templates, the page's first, then those it reaches, and (with ``handlers``)
-    those of the error handlers it needs; not the site's own layouts: the project has its own
-    base.html."""
+def template_files(app: Flask, example: Any, handlers: bool = True) -> dict[str, str]:
+    """The example's templates, each with how it is reached ("the page", "included by ..."): the
+    page's first, then those it reaches, and (with ``handlers``) those of the error handlers it
+    needs; not the site's own layouts: the project has its own base.html."""
     env = app.jinja_env
-    found: list[str] = []
+    found: dict[str, str] = {}
 
-    def visit(name: str) -> None:
+    def visit(name: str, note: str) -> None:
         if name in found or name in LAYOUT_TEMPLATES:
             return
-        found.append(name)
+        found[name] = note
         _, references = _references(env, env.loader.get_source(env, name)[0], frozenset())
-        for _, referenced in references:
-            visit(referenced)
+        for kind, referenced in references:
+            visit(referenced, f"{kind} by {name}")
 
-    for name in (*example.templates, *example.named_templates):
-        visit(name)
+    for name in example.templates:
+        visit(name, "the page")
+    for name in example.named_templates:
+        visit(name, "named by the view")
     if handlers:
         for handler in _handlers(app, _module_parts(app, example)[1]):
             for name in _rendered(handler):
-                visit(name)
+                visit(name, f"rendered by {handler.__name__}()")
     return found
 
 
-def _template_trees(app: Flask, templates: list[str]) -> list[nodes.Template]:
+def _template_trees(app: Flask, templates: Iterable[str]) -> list[nodes.Template]:
     env = app.jinja_env
     return [env.parse(env.loader.get_source(env, name)[0]) for name in templates]
 
 
-def static_files(app: Flask, templates: list[str]) -> list[str]:
+def static_files(app: Flask, templates: Iterable[str]) -> list[str]:
     """The files of static/ that the templates link with ``url_for('static', filename=...)``."""
     names = []
     for tree in _template_trees(app, templates):
         for call in tree.find_all(nodes.Call):
             first = call.args[0] if call.args else None
-            if isinstance(call.node, nodes.Name) and call.node.name == "url_for":
-                if isinstance(first, nodes.Const) and first.value == "static":
-                    for keyword in call.kwargs:
-                        if keyword.key == "filename" and isinstance(keyword.value, nodes.Const):
-                            names.append(keyword.value.value)
+            if (
+                isinstance(call.node, nodes.Name)
+                and call.node.name == "url_for"
+                and isinstance(first, nodes.Const)
+                and first.value == "static"
+            ):
+                names += [
+                    k.value.value
+                    for k in call.kwargs
+                    if k.key == "filename" and isinstance(k.value, nodes.Const)
+                ]
     return sorted(set(names))
 
 
@@ -185,8 +197,9 @@ def _template_functions(app: Flask, example: Any, module: Any) -> list[Any]:
     return [f for f in found if getattr(f, "__module__", None) == module.__name__]
 
 
-def _helper_parts(parts: list[ast.stmt]) -> list[tuple[ast.Module, list[ast.stmt]]]:
-    """From the modules of HELPER_MODULES, the definitions the parts import and use."""
+def _helper_parts(parts: list[ast.stmt]) -> list[tuple[str, ast.Module, list[ast.stmt]]]:
+    """From the modules of HELPER_MODULES, the definitions the parts import and use: each module's
+    name, its parsed source, and those definitions."""
     used = _names_read(parts)
     found = []
     for name in HELPER_MODULES:
@@ -198,7 +211,7 @@ def _helper_parts(parts: list[ast.stmt]) -> list[tuple[ast.Module, list[ast.stmt
                 wanted.add(node)
                 wanted.update(definitions_used(tree, node))
         if wanted:
-            found.append((tree, sorted(wanted, key=lambda n: n.lineno)))
+            found.append((name, tree, sorted(wanted, key=lambda n: n.lineno)))
     return found
 
 
@@ -206,7 +219,7 @@ def _handlers(app: Flask, parts: list[ast.stmt]) -> list[Any]:
     """The app's error handlers for what the parts raise: their exception classes, and
     HTTPException when they call abort()."""
     defined = {getattr(n, "name", None) for n in parts}
-    helper_names = {getattr(n, "name", None) for _, nodes_ in _helper_parts(parts) for n in nodes_}
+    helper_names = {getattr(n, "name", None) for _, _, nodes_ in _helper_parts(parts) for n in nodes_}
     raised = defined | helper_names
     calls_abort = "abort" in _names_read(parts)
     found = []
@@ -229,8 +242,9 @@ def _rendered(function: Any) -> list[str]:
     ]
 
 
-def app_code(app: Flask, example: Any, templates: list[str]) -> str:
-    """The project's app.py."""
+def code_parts(app: Flask, example: Any) -> tuple[ast.Module, list[ast.stmt], list, list[str]]:
+    """What the project's app.py copies from the site: app.py's tree, its statements the example
+    needs (with the error handlers), the helpers of HELPER_MODULES, and the text of each, in order."""
     tree, parts = _module_parts(app, example)
     handlers = _handlers(app, parts)
     handler_names = {h.__name__ for h in handlers}
@@ -240,12 +254,16 @@ def app_code(app: Flask, example: Any, templates: list[str]) -> str:
     helpers = _helper_parts(parts)
     source = inspect.getsource(sys.modules[example.view.__module__]).splitlines(keepends=True)
     chunks = []
-    for helper_tree, helper_nodes in helpers:
-        name = HELPER_MODULES[0]
+    for name, _, helper_nodes in helpers:
         lines = inspect.getsource(sys.modules[name]).splitlines(keepends=True)
         chunks += [_text(lines, node) for node in helper_nodes]
     chunks += [_text(source, node) for node in parts]
+    return tree, parts, helpers, chunks
 
+
+def app_code(app: Flask, example: Any, templates: Iterable[str]) -> str:
+    """The project's app.py."""
+    tree, parts, helpers, chunks = code_parts(app, example)
     trees = _template_trees(app, templates)
     extensions = sorted(
         {name for tree in trees for kind, name in EXTENSIONS.items() for _ in tree.find_all(kind)}
@@ -260,8 +278,8 @@ def app_code(app: Flask, example: Any, templates: list[str]) -> str:
     reads_data = bool(example.data_names)
     secret = bool({"session", "flash"} & _names_read(parts))
 
-    all_nodes = [*(n for _, ns in helpers for n in ns), *parts]
-    imports = _imports([(helper_tree, ns) for helper_tree, ns in helpers] + [(tree, parts)], all_nodes)
+    all_nodes = [*(n for _, _, ns in helpers for n in ns), *parts]
+    imports = _imports([helper_tree for _, helper_tree, _ in helpers] + [tree], all_nodes)
     imports.add(("flask", "Flask"))
     imports.add(("random", None))
     if reads_data:
@@ -305,7 +323,9 @@ def app_code(app: Flask, example: Any, templates: list[str]) -> str:
         f'    print(f" * Open http://127.0.0.1:{{port}}{url} in your browser")\n'
         "    app.run(port=port, debug=True)\n"
     )
-    return "\n".join(head) + "\n\n" + "\n\n".join(chunk.rstrip("\n") + "\n" for chunk in chunks) + "\n\n" + main
+    return (
+        "\n".join(head) + "\n\n" + "\n\n".join(chunk.rstrip("\n") + "\n" for chunk in chunks) + "\n\n" + main
+    )
 
 
 def _has_trans(tree: nodes.Template) -> bool:
@@ -318,11 +338,12 @@ def _text(lines: list[str], node: ast.stmt) -> str:
     return "".join(lines[_first_line(node) - 1 : node.end_lineno])
 
 
-def _imports(modules: list[tuple[ast.Module, list[ast.stmt]]], all_nodes: list[ast.stmt]) -> set:
-    """(module, name) for each import the parts use; (module, None) for ``import module``."""
+def _imports(modules: list[ast.Module], all_nodes: list[ast.stmt]) -> set:
+    """(module, name) for each import of ``modules`` that the nodes use; (module, None) for
+    ``import module``."""
     used = _names_read(all_nodes)
     found = set()
-    for tree, _ in modules:
+    for tree in modules:
         for node in tree.body:
             if isinstance(node, ast.ImportFrom) and not (node.module or "").startswith("showcase"):
                 found |= {(node.module, a.name) for a in node.names if (a.asname or a.name) in used}
@@ -367,7 +388,11 @@ def requirements(path: Path) -> str:
     pinned = [line for line in lines if re.match(rf"({'|'.join(PINNED)})==", line)]
     if len(pinned) != len(PINNED):
         raise ProjectError(f"requirements.txt must pin each of {', '.join(PINNED)} with ==")
-    return "# What this example needs, pinned as the Flask Templating Showcase pins it.\n" + "\n".join(pinned) + "\n"
+    return (
+        "# What this example needs, pinned as the Flask Templating Showcase pins it.\n"
+        + "\n".join(pinned)
+        + "\n"
+    )
 
 
 def readme(example: Any, url: str, files: dict[str, str]) -> str:

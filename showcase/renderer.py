@@ -36,6 +36,7 @@ import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import update_wrapper
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -69,10 +70,12 @@ MAX_INDENT = 100  # indent, tojson(indent), expandtabs
 MAX_DIGITS = 4_000  # Python itself refuses to print an int of more than 4,300 digits
 TEMPLATE_FILENAME = "<template>"  # what Jinja calls a template made from a string
 
-# In the playground the example layout is a stand-in: the real one needs the
-# gallery's `page` and Flask's `url_for`, which the sandbox does not have. An
-# example page's template, sent as it is, renders its demo and nothing else.
-STAND_INS = {"layouts/example.html": "{% block demo %}{% endblock demo %}"}
+# In the playground, base.html is the small layout of an example's download (showcase/project/),
+# not the site's, which needs the gallery: an example's template, sent as it is, renders as the
+# page of its download does.
+STAND_INS = {
+    "base.html": (Path(__file__).parent / "project" / "templates" / "base.html").read_text(encoding="utf-8")
+}
 
 
 # What Flask gives its templates, and the sandbox does not: an error naming one says so.

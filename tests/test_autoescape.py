@@ -12,13 +12,12 @@ ROWS = ["escaping-auto", "escaping-escape", "escaping-twice", "escaping-force"]
 
 def shown(soup):
     """What each row of the table shows, by its class."""
-    return {row["class"][0]: text(row.td) for row in soup.select("[data-demo] table.escaping tbody tr")}
+    return {row["class"][0]: text(row.td) for row in soup.select("table.escaping tbody tr")}
 
 
 def test_the_default_comment_is_shown_as_text_not_html(client):
     soup = get_soup(client, "/examples/autoescape")
-    demo = soup.select_one("[data-demo]")
-    assert demo.select("td b") == []
+    assert soup.select("table.escaping td b") == []
     assert shown(soup) == {
         "escaping-auto": DEFAULT,
         "escaping-escape": DEFAULT,
@@ -32,8 +31,7 @@ def test_the_default_comment_is_shown_as_text_not_html(client):
 )
 def test_a_comment_from_the_query_string_is_escaped_once_and_forceescape_escapes_again(client, comment):
     soup = get_soup(client, f"/examples/autoescape?comment={quote(comment)}")
-    demo = soup.select_one("[data-demo]")
-    assert demo.select("td b, td script") == []
+    assert soup.select("table.escaping td b, table.escaping td script") == []
     html_of_it = comment.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     html_of_it = html_of_it.replace('"', "&#34;").replace("'", "&#39;")
     assert shown(soup) == dict(zip(ROWS, [comment, comment, comment, html_of_it], strict=True))
@@ -48,10 +46,13 @@ def test_the_page_sends_entities_for_the_markup(client):
 
 def test_the_field_keeps_what_was_typed_and_the_rows_name_their_template_code(client):
     soup = get_soup(client, "/examples/autoescape?comment=%22%3E%3Cb%3Ex")
-    field = soup.select_one("[data-demo] form.comment-form input#comment")
+    form = soup.select_one("form.comment-form")
+    assert (form["action"], form["method"]) == ("/examples/autoescape", "get")  # it sends to this page
+    field = form.select_one("input#comment")
+    assert field["name"] == "comment"
     assert field["value"] == '"><b>x'
-    assert soup.select_one('[data-demo] label[for="comment"]') is not None
-    assert texts(soup, "[data-demo] table.escaping tbody th") == [
+    assert soup.select_one('form.comment-form label[for="comment"]') is not None
+    assert texts(soup, "table.escaping tbody th") == [
         "{{ comment }}",
         "{{ comment|escape }}",
         "{{ comment|escape|escape }}",

@@ -4,31 +4,33 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import TemplateRuntimeError
 
-from html_helpers import text, texts
+from app import data
+from html_helpers import get_soup, text, texts
 
 TITLE = "CS253 reading list"
 
 
-def handout(soup, variant="default"):
-    page = soup(f"/examples/block_features?variant={variant}").select_one("[data-demo]")
-    return page.select_one("article.handout")
+def handout(client):
+    return get_soup(client, "/examples/block_features").select_one("article.handout")
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_the_scoped_override_sees_each_week(soup, data, variant):
-    weeks = data.variant("block_features", variant)
-    rows = handout(soup, variant).select("ol.handout-weeks > li.handout-week")
+@pytest.mark.parametrize("data_file", ["block_features", "block_features.tricky"])
+def test_the_scoped_override_sees_each_week(client, monkeypatch, data_file):
+    # The view reads data["block_features"]: run it on data/block_features.json, then on the tricky variant.
+    monkeypatch.setitem(data, "block_features", data[data_file])
+    weeks = data[data_file]
+    rows = handout(client).select("ol.handout-weeks > li.handout-week")
     shown = [(text(li.select_one(".week-topic")), text(li.select_one("cite.week-reading"))) for li in rows]
     assert shown == [(week["topic"], week["reading"]) for week in weeks]
 
 
-def test_a_row_reads_as_a_sentence(soup):
-    first = handout(soup).select_one("li.handout-week")
+def test_a_row_reads_as_a_sentence(client):
+    first = handout(client).select_one("li.handout-week")
     assert text(first) == "Networking: clients, servers and HTTP: read MDN: An overview of HTTP"
 
 
-def test_the_required_title_is_filled_and_repeated_with_self(soup):
-    page = handout(soup)
+def test_the_required_title_is_filled_and_repeated_with_self(client):
+    page = handout(client)
     assert text(page.select_one("h4.handout-title")) == TITLE
     assert text(page.select_one("footer.handout-footer")) == f"End of “{TITLE}”"
 
@@ -48,13 +50,16 @@ def test_the_layout_alone_fails_for_want_of_its_required_block(app):
         layout.render(weeks=[])
 
 
-def test_no_weeks_takes_the_else_branch_and_keeps_the_title(soup):
-    page = handout(soup, "empty")
+def test_no_weeks_takes_the_else_branch_and_keeps_the_title(client, monkeypatch):
+    # data/block_features.empty.json: no weeks at all.
+    monkeypatch.setitem(data, "block_features", data["block_features.empty"])
+    page = handout(client)
     assert texts(page, "ol.handout-weeks > li") == ["No weeks planned yet."]
     assert text(page.select_one("footer.handout-footer")) == f"End of “{TITLE}”"
 
 
-def test_markup_in_the_data_stays_text(soup):
-    page = handout(soup, "tricky")
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "block_features", data["block_features.tricky"])
+    page = handout(client)
     assert page.select("li script, li b, li i") == []
     assert text(page.select_one(".week-topic")) == "<script>alert('topic')</script>"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from html_helpers import table_rows
+from app import data
+from html_helpers import get_soup, table_rows
 
 NO_SCORE = "\N{EN DASH}"  # what the score column shows for None
 
@@ -17,25 +18,26 @@ def grade(score):
     return "F: come to office hours"
 
 
-def grades_table(soup, variant="default"):
-    return soup(f"/examples/conditionals?variant={variant}").select_one("[data-demo] table.grades")
+def grades_table(client):
+    return get_soup(client, "/examples/conditionals").select_one("table.grades")
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_every_student_gets_the_grade_of_the_first_true_branch(soup, data, variant):
-    students = data.variant("conditionals", variant)
-    assert table_rows(grades_table(soup, variant)) == [
+@pytest.mark.parametrize("shown", ["conditionals", "conditionals.tricky"])
+def test_every_student_gets_the_grade_of_the_first_true_branch(client, monkeypatch, shown):
+    # The view reads data["conditionals"]: give it the class under test.
+    monkeypatch.setitem(data, "conditionals", data[shown])
+    assert table_rows(grades_table(client)) == [
         {
             "Student": s["name"],
             "Score": NO_SCORE if s["score"] is None else str(s["score"]),
             "Grade": grade(s["score"]),
         }
-        for s in students
+        for s in data[shown]
     ]
 
 
-def test_boundaries_belong_to_the_higher_grade(soup):
-    rows = {row["Student"]: (row["Score"], row["Grade"]) for row in table_rows(grades_table(soup))}
+def test_boundaries_belong_to_the_higher_grade(client):
+    rows = {row["Student"]: (row["Score"], row["Grade"]) for row in table_rows(grades_table(client))}
     assert rows == {
         "Ada Okafor": ("97", "A"),
         "Bruno Lindqvist": ("90", "A"),
@@ -49,15 +51,15 @@ def test_boundaries_belong_to_the_higher_grade(soup):
     }
 
 
-def test_a_missing_score_is_caught_before_any_comparison(soup):
-    [cell] = grades_table(soup).select("td.grade-none")
+def test_a_missing_score_is_caught_before_any_comparison(client):
+    [cell] = grades_table(client).select("td.grade-none")
     assert cell.get_text() == "not graded yet"
     assert cell.find_previous_sibling("td", class_="score").get_text() == NO_SCORE
 
 
-def test_each_grade_cell_has_exactly_one_branchs_class(soup, data):
-    cells = grades_table(soup).select("tbody td.grade")
-    assert len(cells) == len(data.variant("conditionals"))
+def test_each_grade_cell_has_exactly_one_branchs_class(client):
+    cells = grades_table(client).select("tbody td.grade")
+    assert len(cells) == len(data["conditionals"])
     assert [cell["class"][1] for cell in cells] == [
         "grade-a",
         "grade-a",
@@ -71,13 +73,16 @@ def test_each_grade_cell_has_exactly_one_branchs_class(soup, data):
     ]
 
 
-def test_an_empty_class_takes_the_loops_else_branch(soup):
-    cells = grades_table(soup, "empty").select("tbody td")
+def test_an_empty_class_takes_the_loops_else_branch(client, monkeypatch):
+    # data/conditionals.empty.json is []: nobody has a score yet.
+    monkeypatch.setitem(data, "conditionals", data["conditionals.empty"])
+    cells = grades_table(client).select("tbody td")
     assert [(cell["class"], cell.get_text()) for cell in cells] == [(["empty"], "No scores yet.")]
 
 
-def test_markup_in_a_name_stays_text(soup, data):
-    table = grades_table(soup, "tricky")
+def test_markup_in_a_name_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "conditionals", data["conditionals.tricky"])
+    table = grades_table(client)
     assert table.select("tbody script, tbody b, tbody i") == []
     assert table_rows(table)[0]["Student"] == "<script>alert('A+')</script>"
     assert table_rows(table)[2]["Grade"] == "D"  # 69.5 is not 70

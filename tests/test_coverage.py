@@ -125,7 +125,7 @@ def test_the_context_is_captured_without_rendering(app, gallery, data):
     example = gallery.by_endpoint["lists"]
     with app.test_request_context(), captured_templates(app) as rendered:
         context = captured_context(app, example)
-    assert context == {"weeks": data.variant("lists")}
+    assert context == {"weeks": data["lists"]}
     assert rendered == []
 
 

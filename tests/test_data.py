@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.data import DataFileError, load_data
+from showcase.data import DataFileError, load_data, variants
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -27,20 +27,18 @@ def problem(tmp_path, files):
     return str(caught.value)
 
 
-def test_every_file_is_a_data_set_and_name_variant_json_its_variant(tmp_path):
+def test_every_file_is_a_plain_dict_entry_named_after_the_file(tmp_path):
     data = load_data(write(tmp_path / "data", {"weeks.json": '["HTTP", "Flask"]', "weeks.empty.json": "[]"}))
-    assert list(data) == ["weeks"]
-    assert data.variants("weeks") == ("default", "empty")
-    assert data.variant("weeks") == ["HTTP", "Flask"]
-    assert data.variant("weeks", "empty") == []
-    assert data.variant("weeks", "tricky") == ["HTTP", "Flask"]  # no such variant: the default
+    assert type(data) is dict
+    assert data == {"weeks": ["HTTP", "Flask"], "weeks.empty": []}
+    assert variants(data, "weeks") == ("default", "empty")
 
 
-def test_the_apps_data_sets_are_all_loaded(data):
+def test_the_apps_data_files_are_all_loaded(data):
     assert sorted(data) == sorted(
-        path.name.split(".")[0] for path in (PROJECT / "data").glob("*.json") if path.name.count(".") == 1
+        path.name.removesuffix(".json") for path in (PROJECT / "data").glob("*.json")
     )
-    assert data.variant("tables")[0]["phrase"] == "OK"
+    assert data["tables"][0]["phrase"] == "OK"
 
 
 @pytest.mark.parametrize(

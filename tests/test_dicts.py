@@ -2,45 +2,58 @@
 
 import pytest
 
-from html_helpers import text, texts
+from app import data
+from html_helpers import get_soup, text, texts
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_heading_reads_keys_by_dot_and_by_subscript(demo, data, variant):
-    course = data.variant("dicts", variant)
-    assert text(demo("dicts", variant).h3) == f"{course['code']}: {course['title']}"
+def course_article(client):
+    return get_soup(client, "/examples/dicts").select_one("article.course")
 
 
-def test_heading_shows_the_course(demo):
-    assert text(demo("dicts").h3) == "CS253: Web Development"
+@pytest.mark.parametrize("data_file", ["dicts", "dicts.tricky"])
+def test_heading_reads_keys_by_dot_and_by_subscript(client, monkeypatch, data_file):
+    # The view reads data["dicts"]: run it on data/dicts.json, then on data/dicts.tricky.json.
+    monkeypatch.setitem(data, "dicts", data[data_file])
+    course = data[data_file]
+    article = course_article(client)
+    assert text(article.select_one("h3")) == f"{course['code']}: {course['title']}"
+    assert text(article.select_one("p.course-term")) == f"{course['term']}, {course['credits']} credit"
 
 
-def test_instructor_fields_follow_the_dicts_order(demo, data):
-    instructor = data.variant("dicts")["instructor"]
-    dl = demo("dicts").select_one("dl.instructor")
+def test_heading_shows_the_course(client):
+    assert text(course_article(client).select_one("h3")) == "CS253: Web Development"
+
+
+def test_instructor_fields_follow_the_dicts_order(client):
+    instructor = data["dicts"]["instructor"]
+    dl = course_article(client).select_one("dl.instructor")
     assert texts(dl, "dt") == list(instructor)
     assert texts(dl, "dd") == list(instructor.values())
 
 
-def test_items_keep_the_dicts_order_and_dictsort_sorts_by_key(demo, data):
-    hours = data.variant("dicts")["office_hours"]
-    soup = demo("dicts")
-    in_order = texts(soup, "ul.office-hours-items > li .day")
-    by_name = texts(soup, "ul.office-hours-sorted > li .day")
+def test_items_keep_the_dicts_order_and_dictsort_sorts_by_key(client):
+    hours = data["dicts"]["office_hours"]
+    article = course_article(client)
+    in_order = texts(article, "ul.office-hours-items > li .day")
+    by_name = texts(article, "ul.office-hours-sorted > li .day")
     assert in_order == list(hours) == ["Wednesday", "Monday", "Thursday"]
     assert by_name == sorted(hours, key=str.lower) == ["Monday", "Thursday", "Wednesday"]
-    assert texts(soup, "ul.office-hours-sorted > li") == [f"{day} {hours[day]}" for day in by_name]
+    assert texts(article, "ul.office-hours-items > li") == [f"{day} {hours[day]}" for day in in_order]
+    assert texts(article, "ul.office-hours-sorted > li") == [f"{day} {hours[day]}" for day in by_name]
 
 
-def test_empty_dicts_take_the_else_branch(demo):
-    soup = demo("dicts", "empty")
-    assert texts(soup, "dl.instructor dd") == ["to be announced"]
-    assert texts(soup, "ul.office-hours > li.empty") == ["No office hours this term."] * 2
+def test_empty_dicts_take_the_else_branch(client, monkeypatch):
+    # data/dicts.empty.json: the same course, with no instructor fields and no office hours.
+    monkeypatch.setitem(data, "dicts", data["dicts.empty"])
+    article = course_article(client)
+    assert texts(article, "dl.instructor dd") == ["to be announced"]
+    assert texts(article, "ul.office-hours > li.empty") == ["No office hours this term."] * 2
 
 
-def test_markup_in_the_data_stays_text(demo, data):
-    course = data.variant("dicts", "tricky")
-    soup = demo("dicts", "tricky")
-    assert soup.select("script, b") == []
-    assert texts(soup, "dl.instructor dd")[1] == course["instructor"]["email"]
-    assert "<Friday>" in texts(soup, "ul.office-hours-items .day")
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "dicts", data["dicts.tricky"])
+    course = data["dicts.tricky"]
+    article = course_article(client)
+    assert article.select("script, b") == []
+    assert texts(article, "dl.instructor dd")[1] == course["instructor"]["email"]
+    assert "<Friday>" in texts(article, "ul.office-hours-items .day")

@@ -10,7 +10,7 @@ def test_an_unknown_path_gets_a_styled_404(client):
     assert texts(soup, "h1") == ["404 Not Found"]
     assert text(soup.title) == "404 Not Found · Flask Templating Showcase"
     assert [link["href"] for link in soup.select('link[rel="stylesheet"]')] == ["/static/css/site.css"]
-    assert soup.select_one("main a")["href"] == "/#examples"
+    assert text(soup.select_one('.site-nav a[href="/#examples"]')) == "Examples"  # the way back
 
 
 def test_a_wrong_method_gets_a_405_that_says_which_are_allowed(client):

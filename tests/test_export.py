@@ -68,7 +68,7 @@ def test_a_variant_page_shows_that_variant(export, data):
     current = soup.select_one('.variants a[aria-current="page"]')
     assert (text(current), current["href"]) == ("empty", "empty.html")
     weeks = parsed(export / "examples" / "lists.html").select("[data-demo] .week-topic")
-    assert [text(w) for w in weeks] == data.variant("lists")
+    assert [text(w) for w in weeks] == data["lists"]
 
 
 def test_pages_that_need_the_server_say_so_and_others_do_not(export):

@@ -1,8 +1,7 @@
 """/examples/lists: a for loop with loop.index, loop.first, loop.last and an else branch."""
 
-from html_helpers import get_soup, text, texts
-
 from app import data
+from html_helpers import get_soup, text, texts
 
 
 def weeks_list(client):

@@ -4,11 +4,12 @@ from collections import Counter
 
 import pytest
 
-from html_helpers import text, texts
+from app import data
+from html_helpers import get_soup, text, texts
 
 
-def demo(soup, variant="default"):
-    return soup(f"/examples/loop_controls?variant={variant}").select_one("[data-demo]")
+def assignments_page(client):
+    return get_soup(client, "/examples/loop_controls")
 
 
 def labs(page, which):
@@ -18,63 +19,68 @@ def labs(page, which):
     ]
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_a_filtered_loop_counts_only_the_items_it_keeps(soup, data, variant):
-    titles = [a["title"] for a in data.variant("loop_controls", variant) if a["kind"] == "lab"]
-    assert labs(demo(soup, variant), "filtered") == [
+@pytest.mark.parametrize("shown", ["loop_controls", "loop_controls.tricky"])
+def test_a_filtered_loop_counts_only_the_items_it_keeps(client, monkeypatch, shown):
+    # The view reads data["loop_controls"]: give it the assignments under test.
+    monkeypatch.setitem(data, "loop_controls", data[shown])
+    titles = [a["title"] for a in data[shown] if a["kind"] == "lab"]
+    assert labs(assignments_page(client), "filtered") == [
         (f"{n} of {len(titles)}", title) for n, title in enumerate(titles, start=1)
     ]
 
 
-def test_an_if_inside_the_loop_counts_every_item(soup, data):
-    page = demo(soup)
+def test_an_if_inside_the_loop_counts_every_item(client):
+    page = assignments_page(client)
     assert labs(page, "filtered")[1] == ("2 of 4", "Lab 2: Templates")
     assert [number for number, _ in labs(page, "if-inside")] == ["1 of 7", "3 of 7", "4 of 7", "6 of 7"]
     assert [title for _, title in labs(page, "if-inside")] == [title for _, title in labs(page, "filtered")]
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_break_stops_at_the_first_unreleased_assignment(soup, data, variant):
-    assignments = data.variant("loop_controls", variant)
+@pytest.mark.parametrize("shown", ["loop_controls", "loop_controls.tricky"])
+def test_break_stops_at_the_first_unreleased_assignment(client, monkeypatch, shown):
+    monkeypatch.setitem(data, "loop_controls", data[shown])
+    assignments = data[shown]
     stop = next(i for i, a in enumerate(assignments) if not a["released"])
-    items = demo(soup, variant).select("ul.released > li")
+    items = assignments_page(client).select("ul.released > li")
     assert [text(li) for li in items[:-1]] == [a["title"] for a in assignments[:stop]]
     assert items[-1]["class"] == ["stopped"]
     assert text(items[-1]) == f"Not released yet: {assignments[stop]['title']}, and nothing after it."
 
 
-def test_break_hides_a_released_assignment_after_the_stop(soup, data):
-    shown = texts(demo(soup, "tricky"), "ul.released > li")
-    assert data.variant("loop_controls", "tricky")[3]["released"]
-    assert shown == [
+def test_break_hides_a_released_assignment_after_the_stop(client, monkeypatch):
+    monkeypatch.setitem(data, "loop_controls", data["loop_controls.tricky"])
+    assert data["loop_controls.tricky"][3]["released"]
+    assert texts(assignments_page(client), "ul.released > li") == [
         "Lab <1>: \"Hello\" & 'goodbye'",
         "<script>alert('hw')</script>",
         "Not released yet: Lab 2: Ünïcödé café 日本語 🎉, and nothing after it.",
     ]  # the released project after the stop is not there
 
 
-def test_continue_skips_graded_and_unreleased_assignments(soup, data):
-    assignments = data.variant("loop_controls")
-    shown = texts(demo(soup), "ul.to-grade > li")
+def test_continue_skips_graded_and_unreleased_assignments(client):
+    assignments = data["loop_controls"]
+    shown = texts(assignments_page(client), "ul.to-grade > li")
     assert shown == [
         f"{a['title']} ({a['points']} points)" for a in assignments if a["released"] and not a["graded"]
     ]
     assert shown[0] == "Lab 2: Templates (10 points)"
 
 
-def test_kind_and_count_are_unpacked_from_each_tuple(soup, data):
-    page = demo(soup)
-    counts = Counter(a["kind"] for a in data.variant("loop_controls"))
+def test_kind_and_count_are_unpacked_from_each_tuple(client):
+    page = assignments_page(client)
+    counts = Counter(a["kind"] for a in data["loop_controls"])
     assert list(zip(texts(page, "dl.kinds dt"), texts(page, "dl.kinds dd"), strict=True)) == [
         (kind, str(count)) for kind, count in counts.most_common()
     ]
     assert texts(page, "dl.kinds dt") == ["lab", "homework", "project"]
 
 
-def test_no_assignments_takes_every_else_branch(soup):
-    page = demo(soup, "empty")
+def test_no_assignments_takes_every_else_branch(client, monkeypatch):
+    # data/loop_controls.empty.json is []: nothing assigned yet.
+    monkeypatch.setitem(data, "loop_controls", data["loop_controls.empty"])
+    page = assignments_page(client)
     assert texts(page, "ul.labs-filtered > li.empty") == ["No labs yet."]
-    assert page.select("ul.labs-if-inside > li") == []
+    assert page.select_one("ul.labs-if-inside").select("li") == []
     assert texts(page, "ul.released > li.empty") == ["Nothing released yet."]
     assert texts(page, "ul.to-grade > li.empty") == ["Nothing left to grade."]
     assert texts(page, "dl.kinds dt.empty") == ["None yet"]
@@ -95,7 +101,8 @@ def test_else_runs_when_no_turn_reaches_the_end_of_the_loop(app, loop, output):
     assert app.jinja_env.from_string(loop).render() == output
 
 
-def test_markup_in_the_data_stays_text(soup):
-    page = demo(soup, "tricky")
-    assert page.select("ul script, ul b, ul li b") == []
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "loop_controls", data["loop_controls.tricky"])
+    page = assignments_page(client)
+    assert page.select("ul.labs script, ul.labs b, ul.released script, ul.released b, ul.to-grade b") == []
     assert labs(page, "filtered")[0][1] == "Lab <1>: \"Hello\" & 'goodbye'"

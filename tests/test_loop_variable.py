@@ -2,11 +2,12 @@
 
 import pytest
 
-from html_helpers import table_rows, text, texts
+from app import data
+from html_helpers import get_soup, table_rows, text, texts
 
 
-def demo(soup, variant="default"):
-    return soup(f"/examples/loop_variable?variant={variant}").select_one("[data-demo]")
+def queue_page(client):
+    return get_soup(client, "/examples/loop_variable")
 
 
 def expected_row(position, entry, length):
@@ -23,15 +24,17 @@ def expected_row(position, entry, length):
     }
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_every_row_shows_what_loop_holds_there(soup, data, variant):
-    queue = data.variant("loop_variable", variant)
-    rows = table_rows(demo(soup, variant).select_one("table.queue"))
+@pytest.mark.parametrize("shown", ["loop_variable", "loop_variable.tricky"])
+def test_every_row_shows_what_loop_holds_there(client, monkeypatch, shown):
+    # The view reads data["loop_variable"]: give it the queue under test.
+    monkeypatch.setitem(data, "loop_variable", data[shown])
+    queue = data[shown]
+    rows = table_rows(queue_page(client).select_one("table.queue"))
     assert rows == [expected_row(i, entry, len(queue)) for i, entry in enumerate(queue)]
 
 
-def test_the_first_and_last_rows_read_as_people_count(soup):
-    rows = table_rows(demo(soup).select_one("table.queue"))
+def test_the_first_and_last_rows_read_as_people_count(client):
+    rows = table_rows(queue_page(client).select_one("table.queue"))
     assert len(rows) == 5
     assert [rows[0][k] for k in ("index", "index0", "revindex", "first")] == [
         "1",
@@ -47,8 +50,8 @@ def test_the_first_and_last_rows_read_as_people_count(soup):
     ]
 
 
-def test_first_and_last_rows_get_a_class(soup):
-    classes = [row["class"] for row in demo(soup).select("table.queue tbody tr")]
+def test_first_and_last_rows_get_a_class(client):
+    classes = [row["class"] for row in queue_page(client).select("table.queue tbody tr")]
     assert classes == [
         ["queue-entry", "queue-first"],
         ["queue-entry"],
@@ -58,10 +61,10 @@ def test_first_and_last_rows_get_a_class(soup):
     ]
 
 
-def test_the_queue_screen_counts_ahead_and_behind(soup, data):
-    queue = data.variant("loop_variable")
+def test_the_queue_screen_counts_ahead_and_behind(client):
+    queue = data["loop_variable"]
     first, second, *_, last = queue
-    items = demo(soup).select("ul.queue-status > li")
+    items = queue_page(client).select("ul.queue-status > li")
     statuses = [text(li).removesuffix(text(li.q)).strip() for li in items]
     assert statuses == [
         f"{first['student']}: being helped now.",
@@ -73,13 +76,22 @@ def test_the_queue_screen_counts_ahead_and_behind(soup, data):
     assert [text(li.q) for li in items] == [entry["question"] for entry in queue]
 
 
-def test_an_empty_queue_takes_both_else_branches(soup):
-    page = demo(soup, "empty")
-    assert [text(td) for td in page.select("table.queue tbody td")] == ["Nobody is waiting."]
-    assert texts(page, "ul.queue-status > li.empty") == ["The queue is empty: walk right in."]
+def test_an_empty_queue_takes_both_else_branches(client, monkeypatch):
+    # data/loop_variable.empty.json is []: nobody in the queue.
+    monkeypatch.setitem(data, "loop_variable", data["loop_variable.empty"])
+    page = queue_page(client)
+    assert texts(page, "table.queue tbody td") == ["Nobody is waiting."]
+    assert texts(page, "ul.queue-status > li") == ["The queue is empty: walk right in."]
+    assert page.select_one("ul.queue-status > li")["class"] == ["empty"]
 
 
-def test_markup_in_the_data_stays_text(soup):
-    page = demo(soup, "tricky")
-    assert page.select("tbody script, tbody b, ul script, ul b") == []
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "loop_variable", data["loop_variable.tricky"])
+    page = queue_page(client)
+    assert (
+        page.select(
+            "table.queue tbody script, table.queue tbody b, ul.queue-status script, ul.queue-status b"
+        )
+        == []
+    )
     assert text(page.select_one("q.queue-question")) == "Is <b>this</b> bold?"

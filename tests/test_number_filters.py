@@ -4,21 +4,24 @@ import math
 
 import pytest
 
-from html_helpers import table_rows, texts
+from app import data
+from html_helpers import get_soup, table_rows, texts
 
 
-def results(shown, name):
+def results(page, name):
     """The results table called ``name``: (the expression as written, what it rendered), in order."""
     return [
-        (row["Expression"], row["Result"]) for row in table_rows(shown.select_one(f"table.results-{name}"))
+        (row["Expression"], row["Result"]) for row in table_rows(page.select_one(f"table.results-{name}"))
     ]
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_rounding_follows_pythons_round(demo, data, variant):
-    report = data.variant("number_filters", variant)
+@pytest.mark.parametrize("dataset", ["number_filters", "number_filters.tricky"])
+def test_rounding_follows_pythons_round(client, monkeypatch, dataset):
+    # The view reads data["number_filters"]: give it the data set under test.
+    monkeypatch.setitem(data, "number_filters", data[dataset])
+    report = data[dataset]
     average = report["average"]
-    assert [result for _, result in results(demo("number_filters", variant), "rounding")] == [
+    assert [result for _, result in results(get_soup(client, "/examples/number_filters"), "rounding")] == [
         str(average),
         str(round(average, 0)),
         str(round(average, 1)),
@@ -29,10 +32,9 @@ def test_rounding_follows_pythons_round(demo, data, variant):
     ]
 
 
-def test_rounding_an_average(demo, data):
-    report = data.variant("number_filters")
-    assert report["average"] == 87.456
-    assert results(demo("number_filters"), "rounding") == [
+def test_rounding_an_average(client):
+    assert data["number_filters"]["average"] == 87.456
+    assert results(get_soup(client, "/examples/number_filters"), "rounding") == [
         ("report.average", "87.456"),
         ("report.average|round", "87.0"),
         ("report.average|round(1)", "87.5"),
@@ -43,18 +45,18 @@ def test_rounding_an_average(demo, data):
     ]
 
 
-def test_formatting_as_percent_operator_does(demo, data):
-    report = data.variant("number_filters")
-    assert results(demo("number_filters"), "formatting") == [
+def test_formatting_as_percent_operator_does(client):
+    report = data["number_filters"]
+    assert results(get_soup(client, "/examples/number_filters"), "formatting") == [
         ('"%.2f"|format(report.average)', f"{report['average']:.2f}"),
         ('"%.0f%%"|format(report.completion * 100)', "83%"),
         ("report.change|abs", str(abs(report["change"]))),
     ]
 
 
-def test_text_becomes_numbers_and_unreadable_text_becomes_the_default(demo, data):
-    report = data.variant("number_filters")
-    assert results(demo("number_filters"), "converting") == [
+def test_text_becomes_numbers_and_unreadable_text_becomes_the_default(client):
+    report = data["number_filters"]
+    assert results(get_soup(client, "/examples/number_filters"), "converting") == [
         ("report.points_typed|int + 5", str(int(report["points_typed"]) + 5)),
         ("report.weight_typed|float * 100", str(float(report["weight_typed"]) * 100)),
         ("report.missing_typed|int", "0"),
@@ -62,15 +64,16 @@ def test_text_becomes_numbers_and_unreadable_text_becomes_the_default(demo, data
     ]
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_every_file_is_listed_with_its_bytes(demo, data, variant):
-    files = data.variant("number_filters", variant)["files"]
-    rows = table_rows(demo("number_filters", variant).select_one("table.files"))
+@pytest.mark.parametrize("dataset", ["number_filters", "number_filters.tricky"])
+def test_every_file_is_listed_with_its_bytes(client, monkeypatch, dataset):
+    monkeypatch.setitem(data, "number_filters", data[dataset])
+    files = data[dataset]["files"]
+    rows = table_rows(get_soup(client, "/examples/number_filters").select_one("table.files"))
     assert [(row["File"], row["Bytes"]) for row in rows] == [(f["name"], str(f["bytes"])) for f in files]
 
 
-def test_file_sizes_read_in_decimal_and_binary_units(demo):
-    rows = table_rows(demo("number_filters").select_one("table.files"))
+def test_file_sizes_read_in_decimal_and_binary_units(client):
+    rows = table_rows(get_soup(client, "/examples/number_filters").select_one("table.files"))
     assert [(row["Size"], row["Size, binary"]) for row in rows] == [
         ("6.7 kB", "6.5 KiB"),
         ("1.9 kB", "1.8 KiB"),
@@ -80,15 +83,20 @@ def test_file_sizes_read_in_decimal_and_binary_units(demo):
     ]
 
 
-def test_no_files_take_the_else_branch(demo):
-    shown = demo("number_filters", "empty")
-    assert texts(shown, "table.files tbody td") == ["No files uploaded yet."]
+def test_no_files_take_the_else_branch(client, monkeypatch):
+    # The view reads data["number_filters"]: give it data/number_filters.empty.json, with no files.
+    monkeypatch.setitem(data, "number_filters", data["number_filters.empty"])
+    page = get_soup(client, "/examples/number_filters")
+    assert texts(page, "table.files tbody td") == ["No files uploaded yet."]
 
 
-def test_small_files_and_markup_in_names(demo):
-    shown = demo("number_filters", "tricky")
-    assert shown.select("script, b") == []
-    rows = table_rows(shown.select_one("table.files"))
+def test_small_files_and_markup_in_names(client, monkeypatch):
+    monkeypatch.setitem(data, "number_filters", data["number_filters.tricky"])
+    page = get_soup(client, "/examples/number_filters")
+    tables = page.select("table.results, table.files")
+    assert len(tables) == 4
+    assert [table.select("script, b") for table in tables] == [[]] * 4
+    rows = table_rows(page.select_one("table.files"))
     assert [(row["Size"], row["Size, binary"]) for row in rows] == [
         ("0 Bytes", "0 Bytes"),
         ("999 Bytes", "999 Bytes"),

@@ -92,27 +92,29 @@ def test_the_five_panels_are_there_in_order_and_not_empty(soup, panels, endpoint
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_the_view_panel_is_the_view_functions_source(panels, gallery, endpoint):
+def test_the_view_panel_is_the_downloads_app_py_with_the_view_as_the_site_runs_it(panels, gallery, endpoint):
     panel = panels(endpoint)["view"]
-    example = gallery.by_endpoint[endpoint]
-    view = example.view
-    # Then the functions the lesson is also about (also=...), such as the filter it registers.
-    functions = [view, *example.also_functions()]
-    assert panel_texts(panel) == [inspect.getsource(function) for function in functions]
-    first = inspect.getsourcelines(view)[1]
+    [shown] = panel_texts(panel)
+    assert shown == gallery.project(endpoint).files["app.py"]
+    assert inspect.getsource(gallery.by_endpoint[endpoint].view) in shown  # word for word
     assert panel.select_one(".source-name").get_text() == "app.py"
-    assert panel.select_one(".source-note").get_text().startswith(f"lines {first} to ")
+    assert "gallery" not in shown
+    assert "showcase" not in shown.split('"""', 2)[2]  # only the docstring names where it comes from
 
 
 @pytest.mark.parametrize("endpoint", EXAMPLES)
-def test_the_template_panel_equals_the_files_on_disk(panels, gallery, endpoint):
+def test_the_template_panel_shows_the_examples_templates_then_the_downloads_base(panels, gallery, endpoint):
     panel = panels(endpoint)["template"]
     names = [code.get_text() for code in panel.select(".source-name")]
     assert names[0] == gallery.by_endpoint[endpoint].template
-    assert names[1:3] == ["layouts/example.html", "base.html"]  # extended, in order
+    assert names[-1] == "base.html"
+    assert not {"layouts/example.html", "_home.html"} & set(names)  # the site's frame is not the lesson
     assert len(names) == len(set(names))
-    on_disk = [(PROJECT / "templates" / name).read_text(encoding="utf-8") for name in names]
-    assert panel_texts(panel) == on_disk
+    on_disk = [(PROJECT / "templates" / name).read_text(encoding="utf-8") for name in names[:-1]]
+    base = (PROJECT / "showcase" / "project" / "templates" / "base.html").read_text(encoding="utf-8")
+    assert panel_texts(panel) == [*on_disk, base]
+    opened = [source.has_attr("open") for source in panel.select("details.source")]
+    assert opened == [True] * (len(names) - 1) + [False]
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)

@@ -12,13 +12,20 @@ SOURCE = '<p class="greeting">Hello, {{ name }}! Welcome to CS253.</p>'
 def returned(client, name=None):
     """The text of the page's 'what it returned' block, for a name sent in the query string (or none)."""
     url = "/examples/render_string" + ("" if name is None else f"?name={quote(name)}")
-    return get_soup(client, url).select_one("[data-demo] pre.rendered").get_text()
+    return get_soup(client, url).select_one("pre.rendered").get_text()
 
 
-def test_the_template_is_shown_as_the_view_wrote_it(demo):
-    shown = demo("render_string")
-    assert shown.select_one("pre.template-source").get_text() == SOURCE
-    assert shown.select_one("input#name")["value"] == "Ada"
+def test_the_template_is_shown_as_the_view_wrote_it(client):
+    soup = get_soup(client, "/examples/render_string")
+    assert soup.select_one("pre.template-source").get_text() == SOURCE
+    assert soup.select_one("form.name-form input#name")["value"] == "Ada"
+
+
+def test_the_form_sends_the_name_back_to_this_page(client):
+    form = get_soup(client, "/examples/render_string?name=Ben").select_one("form.name-form")
+    assert (form["action"], form["method"]) == ("/examples/render_string", "get")
+    assert form.select_one('label[for="name"]') is not None
+    assert (form.select_one("input#name")["name"], form.select_one("input#name")["value"]) == ("name", "Ben")
 
 
 def test_the_name_fills_in_the_variable(client):

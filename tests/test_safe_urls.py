@@ -4,15 +4,16 @@ from urllib.parse import quote
 
 import pytest
 
-from app import allowed_url
+from app import allowed_url, data
 from html_helpers import get_soup, text, texts
-from site_pages import example_url
 
 ALLOWED = ("http", "https", "mailto")
 
 
-def demo(client, url):
-    return get_soup(client, url).select_one("[data-demo]")
+def page(client, monkeypatch, dataset="safe_urls"):
+    """The page, rendered from data/<dataset>.json: the view reads data["safe_urls"]."""
+    monkeypatch.setitem(data, "safe_urls", data[dataset])
+    return get_soup(client, "/examples/safe_urls")
 
 
 @pytest.mark.parametrize(
@@ -36,10 +37,10 @@ def test_the_filter_returns_only_urls_with_an_allowed_scheme(url, expected):
     assert allowed_url(url) == expected
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_each_shared_link_is_linked_only_if_its_scheme_is_allowed(client, data, variant):
-    links = data.variant("safe_urls", variant)
-    items = demo(client, f"/examples/safe_urls?variant={variant}").select("ul.shared-links > li")
+@pytest.mark.parametrize("dataset", ["safe_urls", "safe_urls.tricky"])
+def test_each_shared_link_is_linked_only_if_its_scheme_is_allowed(client, monkeypatch, dataset):
+    links = data[dataset]
+    items = page(client, monkeypatch, dataset).select("ul.shared-links > li")
     assert len(items) == len(links)
     for item, link in zip(items, links, strict=True):
         anchor = item.select_one("a.link-allowed")
@@ -53,7 +54,7 @@ def test_each_shared_link_is_linked_only_if_its_scheme_is_allowed(client, data, 
 
 
 def test_the_default_links_three_and_shows_three_as_text(client):
-    soup = demo(client, "/examples/safe_urls")
+    soup = get_soup(client, "/examples/safe_urls").select_one("ul.shared-links")
     assert [a["href"] for a in soup.select("a.link-allowed")] == [
         "https://flask.palletsprojects.com/",
         "https://jinja.palletsprojects.com/en/stable/templates/",
@@ -66,17 +67,18 @@ def test_the_default_links_three_and_shows_three_as_text(client):
     ]
 
 
-@pytest.mark.parametrize("variant", ["default", "empty", "tricky"])
-def test_no_href_anywhere_on_the_page_has_another_scheme(soup, variant):
-    page = soup(example_url("safe_urls", variant))  # the whole page: header, panels and all
-    for tag in page.select("[href]"):
+@pytest.mark.parametrize("dataset", ["safe_urls", "safe_urls.empty", "safe_urls.tricky"])
+def test_no_href_anywhere_on_the_page_has_another_scheme(client, monkeypatch, dataset):
+    soup = page(client, monkeypatch, dataset)  # the whole page, whatever the layout around the demo
+    for tag in soup.select("[href]"):
         href = tag["href"].strip().lower()
         assert href.startswith(("/", "#")) or href.split(":", 1)[0] in ALLOWED, href
 
 
-def test_no_links_shared_takes_the_else_branch(client):
-    assert texts(demo(client, "/examples/safe_urls?variant=empty"), "ul.shared-links > li") == [
-        "No links shared yet."
+def test_no_links_shared_takes_the_else_branch(client, monkeypatch):
+    soup = page(client, monkeypatch, "safe_urls.empty")
+    assert [(li["class"], text(li)) for li in soup.select("ul.shared-links > li")] == [
+        (["empty"], "No links shared yet.")
     ]
 
 
@@ -89,8 +91,11 @@ def test_no_links_shared_takes_the_else_branch(client):
     ],
 )
 def test_a_url_from_the_query_string_is_checked_the_same_way(client, url, linked):
-    soup = demo(client, f"/examples/safe_urls?url={quote(url)}")
-    assert soup.select_one("form.url-form input#url")["value"] == url
+    soup = get_soup(client, f"/examples/safe_urls?url={quote(url)}")
+    form = soup.select_one("form.url-form")
+    assert (form["action"], form["method"]) == ("/examples/safe_urls", "get")  # it sends to this page
+    assert form.select_one("input#url")["name"] == "url"
+    assert form.select_one("input#url")["value"] == url
     result = soup.select_one("p.url-result")
     if linked:
         assert result.select_one("a.link-allowed")["href"] == url
@@ -101,11 +106,11 @@ def test_a_url_from_the_query_string_is_checked_the_same_way(client, url, linked
 
 def test_quotes_in_an_allowed_url_cannot_break_out_of_href(client):
     url = "https://example.edu/\" onmouseover=\"alert('hi')"
-    anchor = demo(client, f"/examples/safe_urls?url={quote(url)}").select_one("p.url-result a")
+    anchor = get_soup(client, f"/examples/safe_urls?url={quote(url)}").select_one("p.url-result a")
     assert anchor.attrs == {"class": ["link-allowed"], "href": url}
 
 
 def test_no_url_asked_for_shows_no_result_and_a_long_one_gets_a_400(client):
-    assert demo(client, "/examples/safe_urls").select("p.url-result") == []
+    assert get_soup(client, "/examples/safe_urls").select("p.url-result") == []
     soup = get_soup(client, f"/examples/safe_urls?url=https://example.edu/{'x' * 300}", status=400)
     assert text(soup.select_one(".limit")) == "The limit is 300 characters."

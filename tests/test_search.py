@@ -4,11 +4,8 @@ from urllib.parse import quote
 
 import pytest
 
+from app import data
 from html_helpers import get_soup, text, texts
-
-
-def demo(client, url):
-    return get_soup(client, url).select_one("[data-demo]")
 
 
 def matching(terms, query):
@@ -17,12 +14,13 @@ def matching(terms, query):
     return [t["term"] for t in terms if needle in f"{t['term']} {t['meaning']}".casefold()]
 
 
-def test_without_a_query_every_term_is_listed(client, data):
-    terms = data.variant("search")
-    soup = demo(client, "/examples/search")
+def test_without_a_query_every_term_is_listed(client):
+    terms = data["search"]
+    soup = get_soup(client, "/examples/search")
     assert texts(soup, "ul.glossary strong.term") == [t["term"] for t in terms]
+    assert texts(soup, "ul.glossary span.meaning") == [t["meaning"] for t in terms]
     assert texts(soup, "ul.glossary li") == [f"{t['term']}: {t['meaning']}" for t in terms]
-    assert soup.select_one("input#q")["value"] == ""
+    assert soup.select_one("form.search-form input#q")["value"] == ""
     assert soup.select("p.search-summary") == []
 
 
@@ -34,42 +32,49 @@ def test_without_a_query_every_term_is_listed(client, data):
         ("  TEMPLATE ", ["view", "template"]),
     ],
 )
-def test_a_query_lists_the_matching_terms_and_says_how_many(client, data, query, expected):
-    soup = demo(client, f"/examples/search?q={quote(query)}")
-    assert texts(soup, "ul.glossary strong.term") == matching(data.variant("search"), query) == expected
+def test_a_query_lists_the_matching_terms_and_says_how_many(client, query, expected):
+    soup = get_soup(client, f"/examples/search?q={quote(query)}")
+    assert texts(soup, "ul.glossary strong.term") == matching(data["search"], query) == expected
     noun = "term matches" if len(expected) == 1 else "terms match"
     summary = f"{len(expected)} {noun} “{query}”. Show every term"
     assert text(soup.select_one("p.search-summary")) == " ".join(summary.split())
 
 
 def test_the_form_sends_a_get_back_to_this_page_and_keeps_the_query(client):
-    soup = demo(client, "/examples/search?q=%22%3E%3Cb%3Eroute")
+    soup = get_soup(client, "/examples/search?q=%22%3E%3Cb%3Eroute")
     form = soup.select_one("form.search-form")
     assert (form["action"], form["method"]) == ("/examples/search", "get")
     assert form.select_one('label[for="q"]') is not None
     assert form.select_one("input#q")["name"] == "q"
     assert form.select_one("input#q")["value"] == '"><b>route'
-    assert soup.select("b") == []
-    assert soup.select_one("p.search-summary a")["href"] == "/examples/search"
+    assert form.select("b") == []
+    summary = soup.select_one("p.search-summary")
+    assert summary.select("b") == []
+    assert '“"><b>route”' in text(summary)
+    assert summary.select_one("a")["href"] == "/examples/search"
 
 
 def test_the_page_shows_request_args_as_text(client):
-    soup = demo(client, "/examples/search?q=%3Ci%3Eflask")
-    assert text(soup.select_one("p.request-args")) == "request.args for this page: {'q': '<i>flask'}"
-    assert soup.select("i") == []
+    soup = get_soup(client, "/examples/search?q=%3Ci%3Eflask")
+    args = soup.select_one("p.request-args")
+    assert text(args) == "request.args for this page: {'q': '<i>flask'}"
+    assert args.select("i") == []
 
 
-def test_no_match_and_an_empty_glossary_say_so(client):
-    no_match = demo(client, "/examples/search?q=zzz")
+def test_no_match_and_an_empty_glossary_say_so(client, monkeypatch):
+    no_match = get_soup(client, "/examples/search?q=zzz")
     assert texts(no_match, "ul.glossary li") == ["Try another word."]
-    empty = demo(client, "/examples/search?variant=empty")
+    monkeypatch.setitem(data, "search", data["search.empty"])
+    empty = get_soup(client, "/examples/search")
     assert texts(empty, "ul.glossary li") == ["The glossary is empty."]
 
 
-def test_markup_in_the_data_stays_text(client, data):
-    soup = demo(client, "/examples/search?variant=tricky")
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "search", data["search.tricky"])
+    soup = get_soup(client, "/examples/search")
     assert soup.select("ul.glossary script") == []
-    assert texts(soup, "ul.glossary strong.term") == [t["term"] for t in data.variant("search", "tricky")]
+    assert texts(soup, "ul.glossary strong.term") == [t["term"] for t in data["search.tricky"]]
+    assert texts(soup, "ul.glossary span.meaning") == [t["meaning"] for t in data["search.tricky"]]
 
 
 def test_a_query_over_50_characters_gets_a_400_that_keeps_it(client):

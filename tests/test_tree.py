@@ -2,7 +2,8 @@
 
 import pytest
 
-from html_helpers import text
+from app import data
+from html_helpers import get_soup, text
 
 
 def walk(node, depth=1):
@@ -12,28 +13,33 @@ def walk(node, depth=1):
         yield from walk(child, depth + 1)
 
 
-def shown(demo, variant="default"):
-    tree = demo("tree", variant).select_one("ul.tree")
+def tree_list(client):
+    return get_soup(client, "/examples/tree").select_one("ul.tree")
+
+
+def shown(client):
     return [
         (int(li["data-depth"]), text(li.select_one(".tree-name")), text(li.select_one(".tree-about")))
-        for li in tree.select("li.tree-node")
+        for li in tree_list(client).select("li.tree-node")
     ]
 
 
-@pytest.mark.parametrize("variant", ["default", "empty", "tricky"])
-def test_every_node_is_shown_at_its_depth(demo, data, variant):
-    assert shown(demo, variant) == list(walk(data.variant("tree", variant)))
+@pytest.mark.parametrize("data_file", ["tree", "tree.empty", "tree.tricky"])
+def test_every_node_is_shown_at_its_depth(client, monkeypatch, data_file):
+    # The view reads data["tree"]: run it on data/tree.json, data/tree.empty.json, data/tree.tricky.json.
+    monkeypatch.setitem(data, "tree", data[data_file])
+    assert shown(client) == list(walk(data[data_file]))
 
 
-def test_the_deepest_file_is_four_levels_down(demo):
-    nodes = shown(demo)
+def test_the_deepest_file_is_four_levels_down(client):
+    nodes = shown(client)
     assert nodes[0] == (1, "my-flask-app/", "the project folder")
     assert (4, "site.css", "the site's styles") in nodes
     assert max(depth for depth, _, _ in nodes) == 4
 
 
-def test_children_are_nested_inside_their_parent(demo, data):
-    tree = demo("tree").select_one("ul.tree")
+def test_children_are_nested_inside_their_parent(client):
+    tree = tree_list(client)
     templates = next(
         li for li in tree.select("li.tree-node") if text(li.select_one(".tree-name")) == "templates/"
     )
@@ -43,7 +49,7 @@ def test_children_are_nested_inside_their_parent(demo, data):
     assert text(leaf.select_one(".tree-name")) == "app.py"
 
 
-def test_markup_in_the_data_stays_text(demo):
-    tree = demo("tree", "tricky").select_one("ul.tree")
-    assert tree.select("script, b") == []
-    assert "<script>.html" in [name for _, name, _ in shown(demo, "tricky")]
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "tree", data["tree.tricky"])
+    assert tree_list(client).select("script, b") == []
+    assert "<script>.html" in [name for _, name, _ in shown(client)]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from html_helpers import table_rows, texts
+from app import data
+from html_helpers import get_soup, table_rows, texts
 
 
 def as_shown(value):
@@ -20,17 +21,22 @@ def as_shown(value):
     return ", ".join(value), "sequence"
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_each_field_gets_the_first_test_it_passes(demo, data, variant):
-    profile = data.variant("type_tests", variant)
-    rows = table_rows(demo("type_tests", variant).select_one("table.profile"))
+def profile_table(client):
+    return get_soup(client, "/examples/type_tests").select_one("table.profile")
+
+
+@pytest.mark.parametrize("shown", ["type_tests", "type_tests.tricky"])
+def test_each_field_gets_the_first_test_it_passes(client, monkeypatch, shown):
+    # The view reads data["type_tests"]: give it the profile under test.
+    monkeypatch.setitem(data, "type_tests", data[shown])
+    rows = table_rows(profile_table(client))
     assert [(row["Field"], row["Value"], row["Kind"]) for row in rows] == [
-        (field, *as_shown(value)) for field, value in profile.items()
+        (field, *as_shown(value)) for field, value in data[shown].items()
     ]
 
 
-def test_the_kinds_of_jordans_profile(demo):
-    rows = table_rows(demo("type_tests").select_one("table.profile"))
+def test_the_kinds_of_jordans_profile(client):
+    rows = table_rows(profile_table(client))
     assert [row["Kind"] for row in rows] == [
         "string",
         "number",
@@ -41,11 +47,12 @@ def test_the_kinds_of_jordans_profile(demo):
         "sequence",
         "mapping",  # asked before sequence: a dict is a sequence too
     ]
+    assert rows[0] == {"Field": "name", "Value": "Jordan Lee", "Kind": "string"}
 
 
-def test_tests_that_surprise(demo):
-    rows = table_rows(demo("type_tests").select_one("table.results-surprises"))
-    assert [(row["Expression"], row["Result"]) for row in rows] == [
+def test_tests_that_surprise(client):
+    table = get_soup(client, "/examples/type_tests").select_one("table.results-surprises")
+    assert [(row["Expression"], row["Result"]) for row in table_rows(table)] == [
         ("true is number", "True"),
         ('"CS253" is sequence', "True"),
         ('{"dorm": "Maple Hall"} is sequence', "True"),
@@ -58,11 +65,14 @@ def test_tests_that_surprise(demo):
     ]
 
 
-def test_an_empty_profile_takes_the_else_branch(demo):
-    assert texts(demo("type_tests", "empty"), "table.profile tbody td") == ["The profile is empty."]
+def test_an_empty_profile_takes_the_else_branch(client, monkeypatch):
+    # data/type_tests.empty.json is {}: a profile with no fields.
+    monkeypatch.setitem(data, "type_tests", data["type_tests.empty"])
+    assert texts(profile_table(client), "tbody td") == ["The profile is empty."]
 
 
-def test_markup_in_the_data_stays_text(demo):
-    shown = demo("type_tests", "tricky")
-    assert shown.select("script, b, i") == []
-    assert texts(shown, "table.profile tbody td")[0] == "<script>alert('Zoë')</script>"
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "type_tests", data["type_tests.tricky"])
+    table = profile_table(client)
+    assert table.select("script, b, i") == []
+    assert texts(table, "tbody td")[0] == "<script>alert('Zoë')</script>"

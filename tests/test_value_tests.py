@@ -2,8 +2,8 @@
 
 import pytest
 
-from app import is_blank
-from html_helpers import table_rows, text, texts
+from app import data, is_blank
+from html_helpers import get_soup, table_rows, text, texts
 
 
 def expected_row(week, exam_weeks):
@@ -28,6 +28,10 @@ def expected_row(week, exam_weeks):
     }
 
 
+def calendar_page(client):
+    return get_soup(client, "/examples/value_tests")
+
+
 @pytest.mark.parametrize(
     ("value", "blank"),
     [("", True), ("   ", True), ("\t\n", True), (None, True), ("Bring a laptop.", False), (0, False)],
@@ -41,18 +45,20 @@ def test_the_app_registers_blank_as_a_test(app):
     assert app.jinja_env.from_string("{{ '  ' is blank }} {{ 'x' is blank }}").render() == "True False"
 
 
-@pytest.mark.parametrize("variant", ["default", "tricky"])
-def test_every_week_is_labelled_by_the_tests(demo, data, variant):
-    course = data.variant("value_tests", variant)
-    table = demo("value_tests", variant).select_one("table.calendar")
+@pytest.mark.parametrize("shown", ["value_tests", "value_tests.tricky"])
+def test_every_week_is_labelled_by_the_tests(client, monkeypatch, shown):
+    # The view reads data["value_tests"]: give it the course under test.
+    monkeypatch.setitem(data, "value_tests", data[shown])
+    course = data[shown]
+    table = calendar_page(client).select_one("table.calendar")
     assert table_rows(table) == [expected_row(week, course["exam_weeks"]) for week in course["weeks"]]
     assert [tr["class"] for tr in table.select("tbody tr")] == [
         ["week-odd" if week["number"] % 2 else "week-even"] for week in course["weeks"]
     ]
 
 
-def test_week_six_is_a_lab_a_quiz_and_an_exam(demo):
-    rows = table_rows(demo("value_tests").select_one("table.calendar"))
+def test_week_six_is_a_lab_a_quiz_and_an_exam(client):
+    rows = table_rows(calendar_page(client).select_one("table.calendar"))
     assert rows[5] == {
         "Week": "6",
         "Topic": "Midterm review",
@@ -67,18 +73,21 @@ def test_week_six_is_a_lab_a_quiz_and_an_exam(demo):
     ]
 
 
-def test_exams_are_found_with_selectattr_and_the_in_test(demo):
-    assert text(demo("value_tests").select_one("p.exams")) == "Exams: Midterm review, Final project demos"
+def test_exams_are_found_with_selectattr_and_the_in_test(client):
+    assert text(calendar_page(client).select_one("p.exams")) == "Exams: Midterm review, Final project demos"
 
 
-def test_an_empty_calendar_takes_the_else_branch(demo):
-    shown = demo("value_tests", "empty")
-    assert texts(shown, "table.calendar tbody td") == ["No weeks planned yet."]
-    assert text(shown.select_one("p.exams")) == "Exams: none planned"
+def test_an_empty_calendar_takes_the_else_branch(client, monkeypatch):
+    # data/value_tests.empty.json: no weeks, no exams.
+    monkeypatch.setitem(data, "value_tests", data["value_tests.empty"])
+    page = calendar_page(client)
+    assert texts(page, "table.calendar tbody td") == ["No weeks planned yet."]
+    assert text(page.select_one("p.exams")) == "Exams: none planned"
 
 
-def test_markup_in_the_data_stays_text(demo, data):
-    weeks = data.variant("value_tests", "tricky")["weeks"]
-    shown = demo("value_tests", "tricky")
-    assert shown.select("script, b, i") == []
-    assert text(shown.select_one("p.exams")) == f"Exams: {weeks[1]['topic']}"
+def test_markup_in_the_data_stays_text(client, monkeypatch):
+    monkeypatch.setitem(data, "value_tests", data["value_tests.tricky"])
+    weeks = data["value_tests.tricky"]["weeks"]
+    page = calendar_page(client)
+    assert page.select("table.calendar script, table.calendar b, table.calendar i, p.exams *") == []
+    assert text(page.select_one("p.exams")) == f"Exams: {weeks[1]['topic']}"

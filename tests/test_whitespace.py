@@ -1,10 +1,7 @@
 """/examples/whitespace: - and + markers, trim_blocks and lstrip_blocks, made visible; and {% raw %}."""
 
-import pytest
-from markupsafe import Markup
-
 from app import jinja_env_with, show_whitespace
-from html_helpers import text, texts
+from html_helpers import get_soup, text, texts
 
 DAYS_DEFAULT = '<ul class="days">\n  \n    <li>Monday</li>\n  \n    <li>Thursday</li>\n  \n</ul>\n'
 WEEKS_KEPT = '<ul class="kept">\n  \n    <li>Flask</li>\n  \n    <li>Jinja</li>\n  \n</ul>\n'
@@ -28,34 +25,33 @@ def marked(output):
     return output.replace(" ", "·").replace("\n", "↵\n")
 
 
-@pytest.fixture
-def demo(soup):
-    """The demo: the page has no data variants, and every test here only reads it."""
-    return soup("/examples/whitespace").select_one("[data-demo]")
+def page(client):
+    """The page has no data variants: every test here only reads it."""
+    return get_soup(client, "/examples/whitespace")
 
 
-def test_the_sample_template_is_shown_with_its_white_space_marked(demo, app):
+def test_the_sample_template_is_shown_with_its_white_space_marked(client, app):
     source = app.jinja_env.loader.get_source(app.jinja_env, "examples/_whitespace_sample.html")[0]
-    shown = demo.select_one("pre.whitespace-source").get_text()
+    shown = page(client).select_one("pre.whitespace-source").get_text()
     assert shown == marked(source)
     assert shown.startswith('<ul·class="days">↵\n··{%·for·day·in·["Monday",·"Thursday"]·%}↵\n')
 
 
-def test_four_renders_show_what_each_pair_of_settings_does(demo):
-    figures = demo.select("figure.whitespace-render")
+def test_four_renders_show_what_each_pair_of_settings_does(client):
+    figures = page(client).select("figure.whitespace-render")
     shown = {text(figure.figcaption): figure.select_one("pre").get_text() for figure in figures}
     assert shown == {label: marked(output) for label, output in EXPECTED.items()}
 
 
-def test_minus_markers_strip_in_every_render_and_plus_markers_keep(demo):
-    outputs = [pre.get_text() for pre in demo.select("figure.whitespace-render pre")]
+def test_minus_markers_strip_in_every_render_and_plus_markers_keep(client):
+    outputs = [pre.get_text() for pre in page(client).select("figure.whitespace-render pre")]
     assert len(outputs) == 4
     assert all(output.endswith(marked(ROOMS)) for output in outputs)
     assert all(marked(WEEKS_KEPT) in output for output in outputs)
 
 
-def test_every_space_and_line_break_is_a_marked_span(demo):
-    pre = demo.select_one("figure.whitespace-render pre")
+def test_every_space_and_line_break_is_a_marked_span(client):
+    pre = page(client).select_one("figure.whitespace-render pre")
     output = EXPECTED["trim_blocks=False, lstrip_blocks=False (Jinja's and Flask's default)"]
     assert len(pre.select("span.ws-space")) == output.count(" ")
     assert len(pre.select("span.ws-newline")) == output.count("\n")
@@ -63,21 +59,22 @@ def test_every_space_and_line_break_is_a_marked_span(demo):
 
 
 def test_the_filter_escapes_before_it_marks():
-    assert show_whitespace("<b> &\n") == Markup(
-        '&lt;b&gt;<span class="ws-space">·</span>&amp;<span class="ws-newline">↵</span>\n'
-    )
+    marked_up = show_whitespace("<b> &\n")
+    space, newline = '<span class="ws-space">·</span>', '<span class="ws-newline">↵</span>'
+    assert str(marked_up) == f"&lt;b&gt;{space}&amp;{newline}\n"
+    assert hasattr(marked_up, "__html__")  # Markup: Jinja prints it as it is, not escaped again
     assert "<script>" not in show_whitespace("<script>alert(1)</script>")
 
 
-def test_the_browser_shows_the_same_lists_whichever_the_settings(demo):
-    live = demo.select_one(".whitespace-live")
+def test_the_browser_shows_the_same_lists_whichever_the_settings(client):
+    live = page(client).select_one("div.whitespace-live")
     assert texts(live, "ul.days > li") == ["Monday", "Thursday"]
     assert texts(live, "ul.kept > li") == ["Flask", "Jinja"]
     assert text(live.select_one("p.rooms")) == "Lab B, Online"
 
 
-def test_raw_prints_jinja_syntax_as_it_is(demo):
-    assert text(demo.select_one(".raw-output code")) == "{% for day in days %}{{ day }}{% endfor %}"
+def test_raw_prints_jinja_syntax_as_it_is(client):
+    assert text(page(client).select_one("p.raw-output code")) == "{% for day in days %}{{ day }}{% endfor %}"
 
 
 def test_the_overlays_leave_the_apps_own_settings_alone(app, client):

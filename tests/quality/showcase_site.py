@@ -31,4 +31,5 @@ def crawled() -> Site:
             text = response.get_data(as_text=True) if response.mimetype == HTML else None
             return Fetched(response.status_code, response.mimetype, response.headers.get("Location"), text)
 
-    return crawl(fetch, start=(Request("/"), *ERROR_PAGES, *FORM_RESULTS), not_pages=NOT_PAGES)
+    # About 140 pages, and a download of each example: more than the crawler's default bound.
+    return crawl(fetch, start=(Request("/"), *ERROR_PAGES, *FORM_RESULTS), not_pages=NOT_PAGES, limit=300)
