@@ -45,7 +45,6 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from showcase import playground
-from showcase.caching import SettingsBytecodeCache
 from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.export import freeze_command
@@ -78,11 +77,6 @@ app.jinja_env.add_extension("jinja2.ext.do")
 app.jinja_env.add_extension("jinja2.ext.loopcontrols")
 app.jinja_env.add_extension("jinja2.ext.i18n")
 app.jinja_env.install_null_translations(newstyle=True)
-# Compiled templates are kept between runs, in a folder of the system's temp directory that
-# only this user can write (Jinja's bytecode cache): the next start-up, or the next worker,
-# loads them instead of compiling them again, and starts in half the time. An edited template,
-# or a changed setting such as trim_blocks, is compiled afresh (see showcase/caching.py).
-app.jinja_env.bytecode_cache = SettingsBytecodeCache()
 # flask --app app freeze: the whole site as plain files (see showcase/export.py).
 app.cli.add_command(freeze_command)
 

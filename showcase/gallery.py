@@ -38,7 +38,6 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from showcase import StartupError, project
-from showcase.caching import FragmentCache, memoize_url_for
 from showcase.catalog import TOPICS
 from showcase.coverage import Row, coverage_rows
 from showcase.data import DEFAULT, variant_key, variants
@@ -119,9 +118,6 @@ class Gallery:
         app.add_template_global(self.panels.function, "function_source")
         app.add_template_global(self.panels.needs, "recipe_needs")
         app.add_template_global(self._playground_fields, "playground_fields")
-        # Per process, not per request: url_for()'s answers, and the panels that never change.
-        app.jinja_env.add_extension(FragmentCache)
-        memoize_url_for(app)
 
     @cached_property
     def examples(self) -> tuple[Example, ...]:
@@ -257,6 +253,8 @@ class Gallery:
         if not doc:
             raise ExampleError(f"{where}: give it a one-line docstring, the lesson the index shows")
         templates, context_names, data_reads, patterns = _read_view(view, self.app.root_path)
+        if "data" in view.__code__.co_freevars:  # a variant swaps the dict in the view's globals
+            raise ExampleError(f"{where}: read data from a dict of the view's module, as app.py does")
         if not templates:
             raise ExampleError(f"{where}: call render_template() with the template's name as a string")
         for name in (*templates, f"lessons/{view.__name__}.html"):

@@ -1,15 +1,15 @@
 """The five panels beside every example's demo, read from the code itself so they cannot drift.
 
-- view: the view function's source, from app.py;
+- view: the app.py of the example's download (showcase/project.py): the view and
+  what it uses, as the site runs them;
 - template: the page's template, then every template it extends, includes or imports;
 - context: what the view passed to render_template, as JSON (or as Python where JSON would not be faithful);
-- html: what the demo rendered to, re-indented;
+- html: what the demo rendered to, re-indented, as plain text;
 - test: the tests that check the page, from tests/test_<name>.py.
 
-View, template and test sources are read and highlighted once per process (with
-the debugger's auto-reload on, templates are re-read and highlighted again only
-when their text changes). The context and html panels follow the request: they
-are highlighted once per distinct text and kept in a bounded cache.
+Each text is highlighted once per process (``highlight_once``, a ``functools``
+cache keyed by the text): the view, template and test panels of a page, and the
+contexts that come back.
 """
 
 import ast
@@ -30,7 +30,6 @@ from typing import Any
 from jinja2 import Environment, nodes
 from markupsafe import Markup, escape
 
-from showcase.caching import SecondUseCache
 from showcase.highlight import highlight
 from showcase.prettyhtml import pretty_html_lines
 
@@ -63,7 +62,7 @@ class Panel:
     cache_key: tuple[str, str] | None = None  # set when the panel depends on the example alone
 
 
-CACHE_SIZE = 512  # distinct contexts and demos kept: pages times variants times query values
+CACHE_SIZE = 512  # distinct texts kept highlighted: the sources, and contexts of pages and variants
 highlight_once = lru_cache(maxsize=CACHE_SIZE)(highlight)
 
 
@@ -74,19 +73,14 @@ class Panels:
         self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
         self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
         self._templates: dict[tuple[str, tuple[str, ...]], tuple[Source, ...]] = {}
-        self._contexts = SecondUseCache(CACHE_SIZE)  # repr(context) -> (Source, JSON)
         self._functions: dict[str, Source] = {}
 
     def clear_caches(self) -> None:
         """Forget everything highlighted so far (for tests that measure a cold page)."""
         self._static.clear()
         self._templates.clear()
-        self._contexts.clear()
         self._functions.clear()
-        _html_sources.clear()
-        _html_lines.clear()
         highlight_once.cache_clear()
-        getattr(self.env, "fragment_cache", {}).clear()  # the panels' HTML ({% cache %})
 
     def for_page(self, example: Any, context: dict[str, Any], demo_html: str, project: Any) -> list[Panel]:
         """All five panels for a rendered example page; ``project`` is the example as a project of
@@ -108,20 +102,13 @@ class Panels:
             Panel(
                 "template",
                 "The templates",
-                "The page's template, then each one it extends, includes or imports, then the small"
-                " base.html it extends in the download (the site frames it with its own).",
-                (
-                    *(
-                        self._file(path.removeprefix("templates/"), "", files[path], "html+jinja")
-                        for path in templates
-                    ),
+                "The page's template, then each one it extends, includes or imports. The page extends"
+                " base.html: in the download, a small layout with a title and a content block.",
+                tuple(
                     self._file(
-                        "base.html",
-                        "the download's layout",
-                        files["templates/base.html"],
-                        "html+jinja",
-                        False,
-                    ),
+                        path.removeprefix("templates/"), project.notes[path], files[path], "html+jinja"
+                    )
+                    for path in templates
                 ),
                 cache_key=(example.endpoint, "template"),
             ),
@@ -273,11 +260,12 @@ class Panels:
         return self._context_entry(context)[1]
 
     def _context_entry(self, context: dict[str, Any]) -> tuple[Source, Markup]:
-        # repr() is a cheap key that, unlike JSON, tells a tuple from a list.
-        return self._contexts.get(repr(context), lambda: _context_entry(context))
+        return _context_entry(context)
 
     def html(self, demo_html: str) -> Source:
-        return _html_sources.get(demo_html, lambda: _html_source(demo_html))
+        """The demo's HTML re-indented, as plain text: the demo itself is right above it."""
+        text = "".join(pretty_html_lines(demo_html))
+        return Source("demo.html", "", text, escape(text))
 
 
 @lru_cache
@@ -412,19 +400,7 @@ def _context_entry(context: dict[str, Any]) -> tuple[Source, Markup]:
     text, language = context_text(context)
     name = f"context.{'json' if language == 'json' else 'py'}"
     as_json = json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
-    return Source(name, "", text, highlight(text, language)), escape(as_json)
-
-
-def _html_source(demo_html: str) -> Source:
-    # Highlighted line by line: when a demo changes on every request (lipsum(), a
-    # counter in the session), only the lines that changed are highlighted again.
-    lines = pretty_html_lines(demo_html)
-    html = Markup("").join(_html_lines.get(line, lambda line=line: highlight(line, "html")) for line in lines)
-    return Source("demo.html", "", "".join(lines), html)
-
-
-_html_sources = SecondUseCache(CACHE_SIZE)  # a demo's HTML -> its panel's Source
-_html_lines = SecondUseCache(32 * CACHE_SIZE)  # lines repeat across pages: the distinct lines of many
+    return Source(name, "", text, highlight_once(text, language)), escape(as_json)
 
 
 def context_text(context: dict[str, Any]) -> tuple[str, str]:

@@ -1,5 +1,6 @@
 """The gallery's registry: what it reads from an example view, and what it refuses at start-up."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -16,7 +17,8 @@ def new_app(tmp_path):
     """A small app of its own, with one template, its lesson, and one data set with a variant."""
     (tmp_path / "templates" / "lessons").mkdir(parents=True)
     (tmp_path / "templates" / "weeks.html").write_text(
-        "{% block title %}Weeks{% endblock %}{% block content %}{% for w in weeks %}{{ w }}{% endfor %}{% endblock %}"
+        "{% block title %}Weeks{% endblock %}"
+        "{% block content %}{% for w in weeks %}{{ w }}{% endfor %}{% endblock %}"
     )
     (tmp_path / "templates" / "lessons" / "weeks.html").write_text("<p>Loop.</p>")
     (tmp_path / "data").mkdir()
@@ -25,13 +27,15 @@ def new_app(tmp_path):
     return Flask(__name__, root_path=str(tmp_path))
 
 
+# What the views below read, as app.py's views read theirs: a dict of their module.
+data = {"weeks": ["HTTP"], "weeks.empty": []}
+
+
 def gallery_of(app, topic="Data from Python"):
     return Gallery(app, load_data(Path(app.root_path) / "data"), {topic: ("weeks",)})
 
 
 def test_it_reads_the_title_the_template_the_names_and_the_data_from_the_examples_files(new_app):
-    data = load_data(Path(new_app.root_path) / "data")
-
     @new_app.route("/examples/weeks")
     def weeks():
         """Show the weeks.
@@ -49,20 +53,37 @@ def test_it_reads_the_title_the_template_the_names_and_the_data_from_the_example
     assert example.variants == ("default", "empty")
 
 
-def test_a_variant_runs_the_same_view_with_the_variants_data(new_app):
-    data = load_data(Path(new_app.root_path) / "data")
+def test_a_variant_runs_the_same_view_with_the_variants_data(new_app, tmp_path, monkeypatch):
+    # The view reads data from its module, as app.py's views do: a module of its own here.
+    (tmp_path / "weeks_app.py").write_text(
+        "from flask import render_template\n"
+        "data = {'weeks': ['HTTP'], 'weeks.empty': []}\n"
+        "def weeks():\n"
+        '    """Show the weeks."""\n'
+        "    return render_template('weeks.html', weeks=data['weeks'])\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("weeks_app")
+    new_app.add_url_rule("/examples/weeks", view_func=module.weeks)
+    gallery_of(new_app)
+    client = new_app.test_client()
+    assert client.get("/examples/weeks").text == "WeeksHTTP"
+    assert client.get("/examples/weeks?variant=empty").text == "Weeks"
+    assert client.get("/examples/weeks").text == "WeeksHTTP"  # the view's own data is untouched
+    assert module.data == {"weeks": ["HTTP"], "weeks.empty": []}
+    assert client.get("/examples/weeks?variant=full").status_code == 400
+
+
+def test_a_view_that_reads_data_from_a_closure_is_refused(new_app):
+    data = {"weeks": []}
 
     @new_app.route("/examples/weeks")
     def weeks():
         """Show the weeks."""
         return render_template("weeks.html", weeks=data["weeks"])
 
-    gallery_of(new_app)
-    client = new_app.test_client()
-    assert client.get("/examples/weeks").text == "WeeksHTTP"
-    assert client.get("/examples/weeks?variant=empty").text == "Weeks"
-    assert client.get("/examples/weeks").text == "WeeksHTTP"  # the view's own data is untouched
-    assert client.get("/examples/weeks?variant=full").status_code == 400
+    with pytest.raises(ExampleError, match=r"weeks\(\): read data from a dict of the view's module"):
+        gallery_of(new_app)
 
 
 def test_a_name_the_app_does_not_route_is_refused(new_app):
@@ -126,8 +147,6 @@ def test_a_template_with_a_syntax_error_is_refused(new_app, tmp_path):
 
 
 def test_a_missing_data_set_is_named_with_the_line_that_reads_it(new_app, tmp_path):
-    data = {}
-
     @new_app.route("/examples/weeks")
     def weeks():
         """Show the weeks."""

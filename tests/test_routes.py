@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from site_pages import pages
 
@@ -71,3 +72,15 @@ def test_every_css_rule_closes_before_the_next_one_opens(name):
             assert open_rules, f"{name}: a }} closes nothing"
             open_rules.pop()
     assert open_rules == [], f"{name}: {open_rules} never closed"
+
+
+def stylesheet(client, **environ):
+    with client.get("/examples/lists", environ_overrides=environ) as response:
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    return soup.select_one('link[rel="stylesheet"]')["href"]
+
+
+def test_the_showcase_links_follow_a_path_prefix(client):
+    assert stylesheet(client) == "/static/css/site.css"
+    assert stylesheet(client, SCRIPT_NAME="/showcase") == "/showcase/static/css/site.css"
+    assert stylesheet(client) == "/static/css/site.css"
