@@ -27,7 +27,6 @@ from typing import Any
 from flask import Flask, before_render_template
 from jinja2 import Environment, nodes
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
-from werkzeug.exceptions import HTTPException
 
 from showcase import project
 from showcase.panels import LAYOUT_TEMPLATES, template_candidates
@@ -729,25 +728,33 @@ class _SkipRenderError(Exception):
     pass
 
 
-def captured_context(app: Flask, example: Any) -> dict[str, Any]:
-    """What the example's view passes to its template, on a plain GET, without rendering it.
+def captured_context(
+    app: Flask, example: Any, query: tuple[tuple[str, str], ...] = (), names: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """What the example's view passes to its template (``names``, by default those it names in its
+    render_template call), on a GET with ``query``, without rendering the template.
 
-    The view runs as for a request; the moment it asks for its template to be
-    rendered, the context is recorded and the render is skipped.
+    The view runs as for a request, as the site routes it (a ``variant`` in ``query`` too); the
+    moment it asks for its template to be rendered, the context is recorded and the render is
+    skipped. An HTTP error the view raises is raised here.
     """
     captured: dict[str, Any] = {}
+    wanted = example.context_names if names is None else names
 
     def record(sender: Flask, template: Any, context: dict[str, Any], **extra: Any) -> None:
         if template.name == example.template:
-            captured.update({k: context[k] for k in example.context_names if k in context})
+            captured.update({k: context[k] for k in wanted if k in context})
             raise _SkipRenderError
 
     url = next(rule.rule for rule in app.url_map.iter_rules() if rule.endpoint == example.endpoint)
-    with app.test_request_context(url), before_render_template.connected_to(record, app):
+    with (
+        app.test_request_context(url, query_string=list(query)),
+        before_render_template.connected_to(record, app),
+    ):
         try:
             app.preprocess_request()
-            app.ensure_sync(example.view)()
-        except (_SkipRenderError, HTTPException):
+            app.ensure_sync(app.view_functions[example.endpoint])()
+        except _SkipRenderError:
             pass
     return captured
 

@@ -32,20 +32,17 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, g, request, send_file
+from flask import Flask, Response, abort, g, request, send_file, url_for
 from jinja2 import TemplateError, meta, pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
 
 from showcase import StartupError, project
 from showcase.catalog import TOPICS
-from showcase.coverage import Row, coverage_rows
+from showcase.coverage import Row, captured_context, coverage_rows
 from showcase.data import DEFAULT, variant_key, variants
 from showcase.panels import Panel, Panels
 from showcase.project import Project
 from showcase.validation import BadQueryValue
-
-escaped = lru_cache(maxsize=256)(escape)  # a template's text, as a form field's value
 
 RENDERERS = ("render_template", "stream_template")
 
@@ -117,7 +114,7 @@ class Gallery:
         app.add_template_global(self._example_panels, "example_panels")
         app.add_template_global(self.panels.function, "function_source")
         app.add_template_global(self.panels.needs, "recipe_needs")
-        app.add_template_global(self._playground_fields, "playground_fields")
+        app.add_template_global(self._try_it_url, "try_it_url")
 
     @cached_property
     def examples(self) -> tuple[Example, ...]:
@@ -214,6 +211,10 @@ class Gallery:
             next=self.examples[index + 1] if index + 1 < len(self.examples) else None,
         )
 
+    def _try_it_url(self, page: Page) -> str:
+        """The playground, opened on this page's example with this page's query (its variant too)."""
+        return url_for("playground.playground", example=page.example.endpoint, **request.args.to_dict())
+
     @pass_context
     def _example_panels(self, context: Context, demo_html: str) -> list[Panel]:
         """The panels of the example being rendered, from the names its view passed."""
@@ -221,16 +222,21 @@ class Gallery:
         passed = {name: context[name] for name in example.context_names if name in context}
         return self.panels.for_page(example, passed, str(demo_html), self.project(example.endpoint))
 
-    @pass_context
-    def _playground_fields(self, context: Context) -> dict[str, Markup]:
-        """What the "Try it in the playground" form sends: the page's template, and its context as
-        JSON; both escaped once, not per request, for the form's value attributes."""
-        example = context["page"].example
-        passed = {name: context[name] for name in example.context_names if name in context}
-        # What the app's own context processors gave this template, and it reads (course_info).
-        passed |= {name: context[name] for name in self._processed_names(example.template) if name in context}
+    @lru_cache(maxsize=512)  # noqa: B019  one gallery per app; pages times variants times query values
+    def playground_fields(self, name: str, query: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+        """What "Try it in the playground" opens: example ``name``'s template as it is, and the
+        context its view passes for the query string ``query`` (``variant``, ``sort``...) as JSON.
+
+        The view runs as for a request to its page, stopped when it asks for its template to be
+        rendered; what the view raises (a 400 for a bad query value) is raised here too.
+        """
+        if name not in self.by_endpoint:
+            raise BadQueryValue("example", name, tuple(self.by_endpoint))
+        example = self.by_endpoint[name]
+        names = (*example.context_names, *self._processed_names(example.template))
+        passed = captured_context(self.app, example, query, names)
         template = self.panels.templates(example.template)[0].text
-        return {"template": escaped(template), "context": self.panels.context_json(passed)}
+        return {"template": template, "context": str(self.panels.context_json(passed).unescape())}
 
     @lru_cache  # noqa: B019  one gallery per app, for the life of the process
     def _processed_names(self, template: str) -> tuple[str, ...]:

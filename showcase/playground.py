@@ -357,6 +357,15 @@ EXAMPLE_BUSY_MESSAGE = "The playground is busy with other renders: press Render 
 def playground():
     """Edit a template and its JSON context, and see it rendered safely, in a sandbox."""
     state = _playground()
+    if request.method == "GET" and "example" in request.args:
+        # "Try it in the playground" on an example page: its template and its context, rendered.
+        query = tuple((key, value) for key, value in request.args.items(multi=True) if key != "example")
+        fields = current_app.extensions["showcase.gallery"].playground_fields(request.args["example"], query)
+        form = Form(template=fields["template"], context=fields["context"])
+        try:
+            return render_page(form, _render(form.job(_limits())))
+        except Busy:
+            return render_page(form, None, notice=EXAMPLE_BUSY_MESSAGE)
     if request.method == "GET":
         form = Form()
         result = state.example_result

@@ -624,23 +624,21 @@ def same_html(markup):
 
 @pytest.mark.parametrize("endpoint", [example.endpoint for example in showcase_gallery.examples])
 def test_every_example_opens_in_the_playground(app, client, soup, gallery, endpoint):
-    """Send what an example page's "Try it" form sends: its template as it is, and its context."""
+    """Follow an example page's "Try it" link: its template as it is, and its context."""
     example = gallery.by_endpoint[endpoint]
     with captured_templates(app) as rendered:
         client.get(f"/examples/{endpoint}").get_data()  # read it: a streamed page renders as it is read
     page = soup(f"/examples/{endpoint}")  # the same page, parsed once for the whole run
-    form = page.select_one("form.try-it")
-    assert form["method"] == "post"
-    assert form["action"] == "/playground"
-    fields = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    link = page.select_one(".try-it a")
+    assert link["href"] == f"/playground?example={endpoint}"
+    shown = get_soup(client, link["href"])
     template = SITE_TEMPLATES[example.template]
-    assert fields["template"] == template
+    assert typed(shown.select_one("textarea#template")) == template
     # The page's own render (render_string renders a string template first).
     [passed] = [context for template, context in rendered if template.name == example.template]
     processed = {"course_info"} if endpoint == "context_processors" else set()  # app.py's context processor
-    assert set(json.loads(fields["context"])) == {n for n in example.context_names if n in passed} | processed
-    shown = post_form(client, **fields)
-    assert typed(shown.select_one("textarea#template")) == template
+    context = json.loads(typed(shown.select_one("textarea#context")))
+    assert set(context) == {n for n in example.context_names if n in passed} | processed
     shown = result(shown)
     demo = same_html(page.select_one("[data-demo]").decode_contents())
     if endpoint not in NOT_AS_ON_THE_SITE:  # the playground renders the example's demo, as the page does
@@ -654,6 +652,27 @@ def test_every_example_opens_in_the_playground(app, client, soup, gallery, endpo
             assert re.match(r"(Syntax error on line|Line) \d+", shown["error"])
             for leak in ("Traceback", 'File "', str(PROJECT)):
                 assert leak not in shown["error"]
+
+
+def test_try_it_keeps_the_pages_variant_and_query(client):
+    page = get_soup(client, "/examples/tables?variant=empty&sort=phrase")
+    href = page.select_one(".try-it a")["href"]
+    assert href == "/playground?example=tables&variant=empty&sort=phrase"
+    context = json.loads(typed(get_soup(client, href).select_one("textarea#context")))
+    assert (context["status_codes"], context["sort"]) == ([], "phrase")
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("example=nope", "example must be one of: lists, dicts, tables,"),
+        ("example=tables&sort=nmae", "sort must be one of: code, phrase, category."),
+        ("example=lists&variant=full", "variant must be one of: default, empty, tricky."),
+    ],
+)
+def test_try_it_with_a_bad_value_says_what_is_allowed(client, query, said):
+    soup = get_soup(client, f"/playground?{query}", status=400)
+    assert text(soup.select_one(".error-description")).startswith(said)
 
 
 def downloads_content(html):
