@@ -123,11 +123,12 @@ class Student:
 
 @app.template_filter("show_whitespace")
 def show_whitespace(text):
-    """Escape text, then mark each space with · and each line break with ↵, to show them in a <pre>."""
-    # Escape first, then add markup: only these two constant spans are trusted, never the text.
+    """Escape text, then mark each space with ·, tab with → and line break with ↵, to show them in a <pre>."""
+    # Escape first, then add markup: only these three constant spans are trusted, never the text.
     return (
         escape(text)
         .replace(" ", Markup('<span class="ws-space">·</span>'))
+        .replace("\t", Markup('<span class="ws-tab">→</span>\t'))
         .replace("\n", Markup('<span class="ws-newline">↵</span>\n'))
     )
 

@@ -27,7 +27,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ sys.path.insert(0, str(PROJECT))
 os.environ.setdefault("SECRET_KEY", "benchmark-key")
 
 import app as site  # noqa: E402  (the module: its app, gallery and render_template)
+from showcase.server import free_port  # noqa: E402
 
 RESULTS = PROJECT / "benchmarks" / "results.md"
 
@@ -117,12 +117,6 @@ def in_process(rounds):
 # --- 2. Under load ------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_until_up(url, timeout=20.0):
     deadline = time.monotonic() + timeout
     while True:
@@ -139,7 +133,7 @@ class Gunicorn:
     """gunicorn with 2 workers of 4 threads on 127.0.0.1, stopped on exit."""
 
     def __init__(self):
-        self.port = free_port()
+        self.port = free_port("127.0.0.1")
         self.base = f"http://127.0.0.1:{self.port}"
         command = [
             str(Path(sys.executable).parent / "gunicorn"),

@@ -29,22 +29,11 @@ from jinja2 import Environment, nodes
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
 
 from showcase import project
+from showcase.catalog import TOPICS
 from showcase.panels import LAYOUT_TEMPLATES, template_candidates
 
-GROUPS = (
-    "Output and expressions",
-    "Filters",
-    "Tests",
-    "Loops and conditionals",
-    "Assignment and scope",
-    "Reuse",
-    "Inheritance",
-    "Whitespace",
-    "Escaping and safety",
-    "Globals and extensions",
-    "Flask's side",
-    "Data structures from Python",
-)
+# The map's groups are the gallery's topics, in the index's order.
+GROUPS = tuple(TOPICS)
 
 
 @dataclass
@@ -596,29 +585,29 @@ CONSTRUCTS = (
     Construct("Flask's side", "@app.template_global", python(r"@app\.template_global")),
     Construct("Flask's side", "custom error pages: @app.errorhandler", python(r"@app\.errorhandler")),
     Construct("Flask's side", "config in templates", name("config")),
-    # Data structures from Python
-    Construct("Data structures from Python", "dicts", value(lambda v: isinstance(v, dict))),
-    Construct("Data structures from Python", "lists", value(lambda v: isinstance(v, list))),
-    Construct("Data structures from Python", "tuples", value(lambda v: isinstance(v, tuple))),
-    Construct("Data structures from Python", "sets", value(lambda v: isinstance(v, set | frozenset))),
-    Construct("Data structures from Python", "nested structures", value(_nested)),
-    Construct("Data structures from Python", "objects and dataclasses", value(_object)),
+    # Data from Python
+    Construct("Data from Python", "dicts", value(lambda v: isinstance(v, dict))),
+    Construct("Data from Python", "lists", value(lambda v: isinstance(v, list))),
+    Construct("Data from Python", "tuples", value(lambda v: isinstance(v, tuple))),
+    Construct("Data from Python", "sets", value(lambda v: isinstance(v, set | frozenset))),
+    Construct("Data from Python", "nested structures", value(_nested)),
+    Construct("Data from Python", "objects and dataclasses", value(_object)),
     Construct(
-        "Data structures from Python",
+        "Data from Python",
         "dates and times, with a formatting filter",
         all_of(
             value(lambda v: isinstance(v, datetime.date | datetime.time)),
             lambda u: any(isinstance(n, nodes.Filter) and n.name in u.custom_filters for n in u.nodes),
         ),
     ),
-    Construct("Data structures from Python", "None", value(lambda v: v is None)),
-    Construct("Data structures from Python", "booleans", value(lambda v: isinstance(v, bool))),
+    Construct("Data from Python", "None", value(lambda v: v is None)),
+    Construct("Data from Python", "booleans", value(lambda v: isinstance(v, bool))),
     Construct(
-        "Data structures from Python",
+        "Data from Python",
         "numbers with formatting",
         all_of(value(lambda v: isinstance(v, float)), filter_("format", "round")),
     ),
-    Construct("Data structures from Python", "JSON loaded from data/", lambda u: u.data_files),
+    Construct("Data from Python", "JSON loaded from data/", lambda u: u.data_files),
 )
 
 

@@ -1,15 +1,8 @@
 """Start a server the way a user does, talk to it over HTTP, and stop it: for tests of serving."""
 
-import socket
 import subprocess
 import time
 import urllib.request
-
-
-def unused_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url, timeout=15.0):

@@ -172,7 +172,8 @@ def test_show_whitespace_marks_every_space_tab_and_newline_in_the_source(client)
     soup = post_form(client, template=template, context="{}", show_whitespace="on")
     source = soup.select_one("[data-source]")
     assert source.get_text() == "<p>→\ta·b</p>↵\n<br>"
-    assert texts(source, ".ws") == ["→", "·", "↵"]  # text() drops the tab and the newline kept after them
+    marks = [(span["class"], span.get_text()) for span in source.select("span")]
+    assert marks == [(["ws-tab"], "→"), (["ws-space"], "·"), (["ws-newline"], "↵")]  # app.py's filter
     assert result(soup)["output"] == template  # the preview is the output itself
     assert soup.select_one("input[name=show_whitespace]").has_attr("checked")
 
@@ -181,7 +182,7 @@ def test_without_show_whitespace_the_source_is_the_output_highlighted(client):
     soup = post_form(client, template="<p>\ta b</p>\n", context="{}")
     source = soup.select_one("[data-source]")
     assert source.get_text() == "<p>\ta b</p>"  # exactly the output: Jinja drops the last newline
-    assert source.select(".ws") == []
+    assert source.select(".ws-space, .ws-tab, .ws-newline") == []
     assert source.select(".nt")  # Pygments' class for a tag name
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from processes import fetch, stop, unused_port
+from processes import fetch, stop
 from showcase.server import RANDOM_PORTS, ServerOptions, free_port, server_options
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def test_a_busy_port_is_skipped():
         taken = busy.getsockname()[1]
         with pytest.raises(OSError, match="no free port"):
             free_port("127.0.0.1", ports=[taken])
-        assert free_port("127.0.0.1", ports=[taken, unused_port()]) != taken
+        assert free_port("127.0.0.1", ports=[taken, free_port("127.0.0.1")]) != taken
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def serve(*command):
 
 
 def test_python_app_py_serves_on_the_port_it_is_given():
-    port = unused_port()
+    port = free_port("127.0.0.1")
     process = serve(sys.executable, "app.py", "--port", str(port))
     try:
         assert fetch(f"http://127.0.0.1:{port}/hello") == "I love CS253!"
@@ -134,7 +134,7 @@ def test_python_app_py_picks_a_random_port_and_says_which():
 
 
 def test_flask_run_serves_the_app_too():
-    port = unused_port()
+    port = free_port("127.0.0.1")
     process = serve(sys.executable, "-m", "flask", "--app", "app", "run", "--port", str(port))
     try:
         assert fetch(f"http://127.0.0.1:{port}/hello") == "I love CS253!"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from processes import fetch, stop, unused_port
+from processes import fetch, stop
+from showcase.server import free_port
 
 PROJECT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -30,7 +31,7 @@ def serve(command, secret="test-key"):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="gunicorn runs on Linux and macOS")
 def test_gunicorn_serves_the_site_with_two_workers():
-    port = unused_port()
+    port = free_port("127.0.0.1")
     process = serve(
         [str(BIN / "gunicorn"), "--workers", "2", "--threads", "2", "--bind", f"127.0.0.1:{port}", "app:app"]
     )
@@ -42,7 +43,7 @@ def test_gunicorn_serves_the_site_with_two_workers():
 
 
 def test_waitress_serves_the_site():
-    port = unused_port()
+    port = free_port("127.0.0.1")
     process = serve([str(BIN / "waitress-serve"), f"--listen=127.0.0.1:{port}", "app:app"])
     try:
         assert fetch(f"http://127.0.0.1:{port}/hello") == "I love CS253!"

@@ -51,14 +51,16 @@
       source.textContent = output;
       return;
     }
-    // As show_whitespace() in showcase/playground.py: · space, → tab, ↵ newline.
+    // As app.py's show_whitespace filter, which the server uses: · space, → tab, ↵ newline.
+    const marks = { " ": ["ws-space", "·", ""], "\t": ["ws-tab", "→", "\t"], "\n": ["ws-newline", "↵", "\n"] };
     const parts = [];
-    for (const piece of output.split(/([ \t\n]+)/)) {
-      if (/^[ \t\n]+$/.test(piece)) {
+    for (const piece of output.split(/([ \t\n])/)) {
+      if (piece in marks) {
+        const [className, mark, kept] = marks[piece];
         const span = document.createElement("span");
-        span.className = "ws";
-        span.textContent = piece.replace(/ /g, "·").replace(/\t/g, "→\t").replace(/\n/g, "↵\n");
-        parts.push(span);
+        span.className = className;
+        span.textContent = mark;
+        parts.push(span, kept);
       } else if (piece) {
         parts.push(piece);
       }
