@@ -93,6 +93,27 @@ def filter_(*names: str, where: Callable[[Any], bool] = lambda n: True) -> Calla
     return check
 
 
+def _by_function(table: dict[str, Callable]) -> list[tuple[str, ...]]:
+    """The names of a table of Jinja's (filters, tests) grouped by the function they name, its own
+    name first (``("default", "d")``, ``("eq", "==", "equalto")``), in alphabetical order."""
+    grouped: dict[Callable, list[str]] = {}
+    for name, function in table.items():
+        grouped.setdefault(function, []).append(name)
+    ordered = []
+    for names in grouped.values():
+        function = table[names[0]]
+        own = function.__name__.removeprefix("do_").removeprefix("test_").removeprefix("sync_")
+        first = own if own in names else next((n for n in names if n.isidentifier()), names[0])
+        ordered.append((first, *(n for n in names if n != first)))
+    return sorted(ordered)
+
+
+def _label(prefix: str, names: tuple[str, ...]) -> str:
+    """``|default (also |d)``: a row's name, with its aliases."""
+    also = ", ".join(prefix.strip() + n if prefix == "|" else n for n in names[1:])
+    return f"{prefix}{names[0]}" + (f" (also {also})" if also else "")
+
+
 def test_(*names: str) -> Callable[[Usage], bool]:
     return node(nodes.Test, lambda n: n.name in names)
 
@@ -286,58 +307,11 @@ CONSTRUCTS = (
             ),
         ),
     ),
-    *(
-        Construct("Filters", f"|{f}", filter_(f))
-        for f in (
-            "upper",
-            "lower",
-            "title",
-            "capitalize",
-            "trim",
-            "truncate",
-            "wordcount",
-            "replace",
-            "format",
-            "center",
-            "indent",
-            "striptags",
-            "urlize",
-            "wordwrap",
-            "round",
-            "int",
-            "float",
-            "abs",
-            "filesizeformat",
-            "length",
-            "first",
-            "last",
-            "join",
-        )
-    ),
+    # One row for each of Jinja's own filters, from its own list: a filter a new Jinja adds
+    # shows up as a gap. Aliases (|d, |e, |count) count with the filter they name.
+    *(Construct("Filters", _label("|", names), filter_(*names)) for names in _by_function(DEFAULT_FILTERS)),
     Construct("Filters", "|sort by attribute", filter_("sort", where=lambda n: _kwarg(n, "attribute"))),
-    *(Construct("Filters", f"|{f}", filter_(f)) for f in ("reverse", "unique", "min", "max")),
     Construct("Filters", "|sum by attribute", filter_("sum", where=lambda n: _kwarg(n, "attribute"))),
-    *(
-        Construct("Filters", f"|{f}", filter_(f))
-        for f in (
-            "map",
-            "select",
-            "reject",
-            "selectattr",
-            "rejectattr",
-            "batch",
-            "slice",
-            "groupby",
-            "list",
-            "dictsort",
-            "items",
-            "xmlattr",
-            "tojson",
-            "escape",
-            "safe",
-            "forceescape",
-        )
-    ),
     Construct("Filters", "{% filter %} block", node(nodes.FilterBlock)),
     Construct(
         "Filters",
@@ -348,25 +322,8 @@ CONSTRUCTS = (
         ),
     ),
     # Tests
-    Construct("Tests", "is defined / is undefined", test_("defined", "undefined")),
-    *(
-        Construct("Tests", f"is {t}", test_(t))
-        for t in (
-            "none",
-            "number",
-            "string",
-            "mapping",
-            "iterable",
-            "sequence",
-            "odd",
-            "even",
-            "divisibleby",
-            "in",
-            "sameas",
-        )
-    ),
-    Construct("Tests", "is eq, is lt, is gt...", test_(*COMPARE_TESTS)),
-    Construct("Tests", "is escaped", test_("escaped")),
+    # One row for each of Jinja's own tests, from its own list; aliases (==, equalto) count with it.
+    *(Construct("Tests", _label("is ", names), test_(*names)) for names in _by_function(DEFAULT_TESTS)),
     Construct(
         "Tests",
         "a custom test: @app.template_test",

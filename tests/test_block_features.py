@@ -10,8 +10,13 @@ from html_helpers import get_soup, text, texts
 TITLE = "CS253 reading list"
 
 
+def reading_list_page(client):
+    return get_soup(client, "/examples/block_features")
+
+
 def handout(client):
-    return get_soup(client, "/examples/block_features").select_one("article.handout")
+    """The handout that examples/_block_features_page.html renders through its layout."""
+    return reading_list_page(client).select_one("article.handout")
 
 
 @pytest.mark.parametrize("data_file", ["block_features", "block_features.tricky"])
@@ -19,9 +24,18 @@ def test_the_scoped_override_sees_each_week(client, monkeypatch, data_file):
     # The view reads data["block_features"]: run it on data/block_features.json, then on the tricky variant.
     monkeypatch.setitem(data, "block_features", data[data_file])
     weeks = data[data_file]
-    rows = handout(client).select("ol.handout-weeks > li.handout-week")
+    page = reading_list_page(client)
+    assert text(page.select_one("h3.reading-list-title")).startswith(f"A reading list of {len(weeks)} weeks:")
+    rows = page.select("article.handout ol.handout-weeks > li.handout-week")
     shown = [(text(li.select_one(".week-topic")), text(li.select_one("cite.week-reading"))) for li in rows]
     assert shown == [(week["topic"], week["reading"]) for week in weeks]
+
+
+def test_the_page_counts_the_weeks_it_hands_to_the_handout(client):
+    heading = reading_list_page(client).select_one("h3.reading-list-title")
+    assert text(heading) == (
+        "A reading list of 4 weeks: a required title, scoped rows, and the title again with self.title()"
+    )
 
 
 def test_a_row_reads_as_a_sentence(client):

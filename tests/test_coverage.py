@@ -1,7 +1,10 @@
 """/coverage: every construct against the examples that use it, read from their code."""
 
+import re
+
 import pytest
 from jinja2 import nodes
+from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_TESTS
 
 from html_helpers import captured_templates, text, texts
 from showcase.coverage import CONSTRUCTS, GROUPS, Usage, captured_context
@@ -63,10 +66,11 @@ def construct(name):
         ),
         ("extending a parent chosen by a variable", "{% extends layout %}", "{% extends 'base.html' %}"),
         (
-            "is eq, is lt, is gt...",
+            "is ge (also >=)",
             "{% if hours is ge 9 %}heavy{% endif %}",
             "{% if hours >= 9 %}heavy{% endif %}",
         ),
+        ("|default (also |d)", "{{ nick|d('none') }}", "{{ nick or 'none' }}"),
     ],
 )
 def test_a_detector_finds_its_construct_and_only_it(app, name, uses, does_not):
@@ -112,6 +116,21 @@ def test_a_python_detector_finds_its_construct_and_only_it(app, name, template, 
     check = construct(name).check
     assert check(usage_of(app, template, python=uses))
     assert not check(usage_of(app, template, python=does_not))
+
+
+def test_every_filter_and_test_of_jinjas_own_lists_has_a_row():
+    filters = {c.name for c in CONSTRUCTS if c.group == "Filters"}
+    tests = {c.name for c in CONSTRUCTS if c.group == "Tests"}
+    words = {
+        group: set(re.split(r"[\s,()|]+", " ".join(names))) for group, names in (("f", filters), ("t", tests))
+    }
+    assert set(DEFAULT_FILTERS) <= words["f"]
+    assert set(DEFAULT_TESTS) <= words["t"]
+    assert {
+        "|attr",
+        "|default (also |d)",
+        "is eq (also ==, equalto)",
+    } <= filters | tests  # a few literal rows
 
 
 def test_every_row_belongs_to_a_group_and_names_are_unique():

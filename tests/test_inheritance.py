@@ -9,9 +9,13 @@ from html_helpers import get_soup, text, texts
 PARTS = ("page", "section", "base")
 
 
+def inheritance_page(client):
+    return get_soup(client, "/examples/inheritance")
+
+
 def mini_site(client):
     """The demo's page, rendered through its chain: the base's div.mini-site."""
-    return get_soup(client, "/examples/inheritance").select_one("div.mini-site")
+    return inheritance_page(client).select_one("div.mini-site")
 
 
 def test_the_chain_is_three_templates_long(app):
@@ -40,14 +44,18 @@ def test_the_page_fills_the_sections_blocks(client, monkeypatch, data_file):
     # The view reads data["inheritance"]: run it on data/inheritance.json, then on the tricky variant.
     monkeypatch.setitem(data, "inheritance", data[data_file])
     week = data[data_file]
-    main = mini_site(client).select_one("div.mini-main")
+    page = inheritance_page(client)
+    assert text(page.select_one("h3.chain-title")) == f"Week {week['number']}'s page, three templates deep"
+    main = page.select_one("div.mini-site div.mini-main")
     assert text(main.select_one("h4.mini-heading")) == f"Week {week['number']}: {week['topic']}"
     assert texts(main, "ul.mini-notes > li") == week["notes"]
     assert main.select(".mini-default") == []  # the section's default notes were overridden
 
 
 def test_the_heading_reads_as_the_data_says(client):
-    assert text(mini_site(client).select_one("h4.mini-heading")) == "Week 3: Templates with Jinja"
+    page = inheritance_page(client)
+    assert text(page.select_one("div.mini-site h4.mini-heading")) == "Week 3: Templates with Jinja"
+    assert text(page.select_one("h3.chain-title")) == "Week 3's page, three templates deep"
 
 
 def test_a_block_no_one_overrides_keeps_the_bases_default(client):
