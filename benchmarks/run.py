@@ -35,13 +35,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, DictLoader
-
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 os.environ.setdefault("SECRET_KEY", "benchmark-key")
 
 import app as site  # noqa: E402  (the module: its app, gallery and render_template)
+from pages import Pages  # noqa: E402
 from showcase.server import free_port  # noqa: E402
 
 RESULTS = PROJECT / "benchmarks" / "results.md"
@@ -51,67 +50,13 @@ RESULTS = PROJECT / "benchmarks" / "results.md"
 
 
 def example_urls():
-    """Every example page in its default data, with the example it shows."""
-    return [(f"/examples/{example.endpoint}", example) for example in site.gallery.examples]
-
-
-def timed(client, url, bare=False):
-    """Seconds for one GET of ``url``; with ``bare``, the page renders in BARE_LAYOUT instead."""
-    originals = site.render_template, site.stream_template
-    if bare:
-        site.render_template, site.stream_template = bare_render_template, bare_stream_template
-    try:
-        start = time.perf_counter()
-        response = client.get(url)
-        response.get_data()  # a streamed page renders as it is read
-        elapsed = time.perf_counter() - start
-    finally:
-        site.render_template, site.stream_template = originals
-    assert response.status_code == 200, f"{url}: {response.status_code}"
-    return elapsed
-
-
-# The same example templates, extending a layout that shows the demo and nothing else:
-# no site header, lesson, variants, playground form, panels or pager. What a page costs
-# beyond this is the gallery's own cost.
-BARE_LAYOUT = """<!DOCTYPE html>
-<html lang="en"><title>{% block title %}{% endblock %}</title>
-<main>{% block demo %}{% endblock %}</main></html>"""
-BARE_ENV = site.app.jinja_env.overlay(
-    loader=ChoiceLoader([DictLoader({"layouts/example.html": BARE_LAYOUT}), site.app.jinja_loader])
-)
-
-
-def bare_render_template(template_name_or_list, /, **context):
-    """render_template, with the example's template extending BARE_LAYOUT."""
-    site.app.update_template_context(context)
-    return BARE_ENV.get_or_select_template(template_name_or_list).render(context)
-
-
-def bare_stream_template(template_name_or_list, /, **context):
-    """stream_template, with the example's template extending BARE_LAYOUT."""
-    site.app.update_template_context(context)
-    template = BARE_ENV.get_or_select_template(template_name_or_list)
-    return site.app.response_class(template.generate(context))
+    """Every example page in its default data."""
+    return Pages(site).urls()
 
 
 def in_process(rounds):
-    """Median per-request time of each page, its bare demo, and hello world, measured in turns."""
-    client = site.app.test_client()
-    rows = []
-    for url, _ in example_urls():
-        pages, bares, hellos = [], [], []
-        for _ in range(20):  # warm every cache first
-            timed(client, url), timed(client, url, bare=True), timed(client, "/hello")
-        for _ in range(rounds):
-            pages.append(timed(client, url))
-            bares.append(timed(client, url, bare=True))
-            hellos.append(timed(client, "/hello"))
-        page, bare, hello = (statistics.median(x) * 1000 for x in (pages, bares, hellos))
-        rows.append(
-            {"url": url, "page_ms": page, "bare_ms": bare, "hello_ms": hello, "overhead": page / bare - 1}
-        )
-    return rows
+    """Median per-request time of each page, its bare demo, and hello world (see pages.py)."""
+    return Pages(site).measure(rounds)
 
 
 # --- 2. Under load ------------------------------------------------------------------
@@ -200,7 +145,7 @@ def under_load(urls, seconds, rounds=3):
 
 def memory(requests=20000):
     """Worker memory before and after ``requests`` requests spread over every page."""
-    urls = ["/", *(url for url, _ in example_urls()), "/testing", "/coverage"]
+    urls = ["/", *example_urls(), "/testing", "/coverage"]
     with Gunicorn() as server:
         for url in urls:
             urllib.request.urlopen(server.base + url).read()
@@ -225,7 +170,7 @@ def start_up(times=3):
     with tempfile.TemporaryDirectory() as temp:
         env = {**os.environ, "TMPDIR": temp, "TEMP": temp, "TMP": temp}
         for _ in range(1 + times):
-            port = free_port()
+            port = free_port("127.0.0.1")
             start = time.perf_counter()
             process = subprocess.Popen(
                 [sys.executable, "app.py", "--port", str(port)],
@@ -341,7 +286,7 @@ def main():
     inproc = in_process(rounds)
     load = mem = None
     if shutil.which("wrk"):
-        urls = ["/", *(url for url, _ in example_urls()), "/testing", "/coverage"]
+        urls = ["/", *example_urls(), "/testing", "/coverage"]
         if args.quick:
             urls = urls[:4]
         print(f"Under load: {len(urls)} pages, 3 turns of {seconds} s with hello world...", flush=True)

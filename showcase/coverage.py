@@ -692,7 +692,7 @@ def captured_context(
             captured.update({k: context[k] for k in wanted if k in context})
             raise _SkipRenderError
 
-    url = next(rule.rule for rule in app.url_map.iter_rules() if rule.endpoint == example.endpoint)
+    url = next(rule.rule for rule in app.url_map.iter_rules(example.endpoint) if not rule.arguments)
     with (
         app.test_request_context(url, query_string=list(query)),
         before_render_template.connected_to(record, app),

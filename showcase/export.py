@@ -58,7 +58,11 @@ def prepare(app: Flask) -> None:
         )
     for example in gallery.examples:
         plain = next(rule for rule in rules if rule.endpoint == example.endpoint and not rule.arguments)
-        app.add_url_rule(f"{plain.rule}/<variant>.html", endpoint=example.endpoint, view_func=example.view)
+        app.add_url_rule(
+            f"{plain.rule}/<variant>.html",
+            endpoint=example.endpoint,
+            view_func=app.view_functions[example.endpoint],
+        )
 
     @app.url_value_preprocessor
     def variant_from_path(endpoint: str | None, values: dict[str, Any] | None) -> None:
@@ -122,5 +126,6 @@ def freeze(app: Flask, destination: Path) -> set[str]:
         for example in app.extensions["showcase.gallery"].examples:
             for variant in example.variants[1:]:
                 yield example.endpoint, {"variant": variant}
+            yield "download", {"name": example.endpoint}  # the example as a project of its own
 
     return freezer.freeze()

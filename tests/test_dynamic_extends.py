@@ -46,9 +46,9 @@ def test_card_is_the_default_and_the_current_choice_is_marked(client):
     assert page.select_one("section.staff")["class"] == ["staff", "layout-card"]
     assert people(page, "card")[0] == ("Dr. Maya Ortiz", "Instructor", "Monday 10:00\N{EN DASH}11:00 am")
     links = page.select("nav.layout-choice a")
-    assert [(a["href"], a.get("aria-current")) for a in links] == [
-        ("/examples/dynamic_extends?layout=card", "page"),
-        ("/examples/dynamic_extends?layout=list", None),
+    assert [(text(a), a["href"], a.get("aria-current")) for a in links] == [
+        ("card", "/examples/dynamic_extends?layout=card", "page"),
+        ("list", "/examples/dynamic_extends?layout=list", None),
     ]
 
 

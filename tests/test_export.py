@@ -84,3 +84,9 @@ def test_a_404_page_is_there_for_static_hosts(export):
 def test_the_icon_browsers_ask_for_is_at_the_copys_root(export):
     assert (export / "favicon.ico").read_bytes() == (PROJECT / "static" / "favicon.ico").read_bytes()
     assert not (export / "favicon.ico.html").exists()
+
+
+def test_every_example_is_in_the_copy_as_its_download_too(export, client, gallery):
+    for example in gallery.examples:
+        served = client.get(f"/examples/{example.endpoint}.zip").data
+        assert (export / "examples" / f"{example.endpoint}.zip").read_bytes() == served

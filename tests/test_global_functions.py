@@ -24,6 +24,7 @@ def test_the_legend_names_each_global_function(client):
         "cycler()",
         "range()",
         "namespace()",
+        "|random",
     ]
 
 
@@ -74,6 +75,24 @@ def test_lipsum_fills_only_the_missing_description_and_says_it_is_a_placeholder(
     assert placeholder.endswith(".")
 
 
+@pytest.mark.parametrize("dataset", ["global_functions", "global_functions.tricky"])
+def test_random_shows_one_of_each_sections_tips(client, monkeypatch, dataset):
+    sections = data[dataset]
+    tips = texts(page(client, monkeypatch, dataset), "article.lab-section p.section-tip")
+    assert len(tips) == len(sections)
+    for tip, section in zip(tips, sections, strict=True):
+        assert tip.startswith("Tip: ")
+        # |random picks a different tip from load to load: check only that it is one of them.
+        assert tip.removeprefix("Tip: ") in section["tips"]
+
+
+def test_a_section_with_one_tip_always_shows_it(client):
+    sections = data["global_functions"]
+    assert sections[2]["tips"] == ["Share your screen, not a photo of it."]
+    tips = texts(get_soup(client, "/examples/global_functions"), "article.lab-section p.section-tip")
+    assert tips[2] == "Tip: Share your screen, not a photo of it."
+
+
 @pytest.mark.parametrize(
     ("dataset", "expected"),
     [
@@ -94,5 +113,6 @@ def test_no_sections_takes_the_else_branch(client, monkeypatch):
 def test_markup_in_the_data_stays_text(client, monkeypatch):
     soup = page(client, monkeypatch, "global_functions.tricky")
     assert soup.select("article.lab-section b, article.lab-section i, article.lab-section script") == []
+    assert texts(soup, "article.lab-section p.section-tip")[1] == "Tip: Zoë's tip: 日本語 & 'quotes'"
     about = data["global_functions.tricky"][0]["about"]
     assert text(soup.select_one("article.lab-section p.section-about")) == about

@@ -64,6 +64,26 @@ def test_the_first_student_in_literal_values(client):
     assert (last["Scores"], last["Average"]) == ("no labs yet", "0.0")
 
 
+def test_the_headings_and_the_attr_cells_come_from_one_list_of_columns(client):
+    table = students_table(client)
+    assert texts(table, "thead th") == ["Initials", "Name", "Email", "Scores", "Average"]
+    assert texts(table, "tbody td:nth-child(3)") == [row["email"] for row in data["objects"]]
+
+
+def test_attr_reads_the_attribute_even_where_an_item_of_that_name_exists(client, monkeypatch):
+    class StudentWithItems(Student):
+        """A student that answers student["name"] too, with something else than student.name."""
+
+        def __getitem__(self, key):
+            return f"the item {key!r}"
+
+    # The view builds its rows with app.Student: make it build these instead.
+    monkeypatch.setattr("app.Student", StudentWithItems)
+    rows = table_rows(students_table(client))
+    # student|attr(column) skips the items that student[column] would find first.
+    assert [(row["Name"], row["Email"]) for row in rows] == [(r["name"], r["email"]) for r in data["objects"]]
+
+
 def test_no_students_take_the_else_branch(client, monkeypatch):
     monkeypatch.setitem(data, "objects", data["objects.empty"])
     assert texts(students_table(client), "tbody td") == ["No students enrolled yet."]

@@ -1,5 +1,8 @@
 """/examples/python_types: a tuple, a set, None and booleans, built by the view from JSON."""
 
+import ast
+from pprint import pformat
+
 import pytest
 
 from app import data
@@ -84,6 +87,44 @@ def test_a_boolean_chooses_words_and_the_checked_attribute(client, monkeypatch, 
         "open" if is_open else "closed",
     ]
     assert shown.select_one("p.registration input").has_attr("checked") is is_open
+
+
+def debugging_views(shown):
+    """What each row of the |pprint table printed in its <pre>, white space and all."""
+    return [pre.get_text() for pre in shown.select("table.results-pprint pre.result")]
+
+
+@pytest.mark.parametrize("data_file", ["python_types", "python_types.empty", "python_types.tricky"])
+def test_pprint_writes_each_value_as_python_does(client, monkeypatch, data_file):
+    course = data[data_file]
+    monkeypatch.setitem(data, "python_types", course)
+    [room, number, languages, ta, is_open] = debugging_views(types_page(client))
+    assert [room, number, ta, is_open] == [
+        pformat(tuple(course["room"])),
+        pformat(course["room"][1]),
+        pformat(course["ta"]),
+        pformat(course["open"]),
+    ]
+    # A set prints in an order that can change from one Python process to the next:
+    # read it back as Python, and compare it as a set.
+    shown_set = ast.literal_eval(languages)
+    assert type(shown_set) is set
+    assert shown_set == set(course["languages"])
+
+
+def test_pprint_shows_quotes_around_strings_and_set_for_an_empty_set(client, monkeypatch):
+    shown = types_page(client)
+    assert [row["Expression"] for row in table_rows(shown.select_one("table.results-pprint"))] == [
+        "room|pprint",
+        "room[1]|pprint",
+        "languages|pprint",
+        "ta|pprint",
+        "is_open|pprint",
+    ]
+    [room, number, _, ta, is_open] = debugging_views(shown)
+    assert [room, number, ta, is_open] == ["('Science Hall', '214')", "'214'", "None", "True"]
+    monkeypatch.setitem(data, "python_types", data["python_types.empty"])
+    assert debugging_views(types_page(client))[2] == "set()"
 
 
 def test_an_empty_set_takes_the_else_branch(client, monkeypatch):

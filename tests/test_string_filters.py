@@ -62,6 +62,24 @@ def test_striptags_and_urlize(client):
 
 
 @pytest.mark.parametrize("dataset", ["string_filters", "string_filters.tricky"])
+def test_string_turns_the_lab_number_into_the_key_of_its_due_date(client, monkeypatch, dataset):
+    monkeypatch.setitem(data, "string_filters", data[dataset])
+    post = data[dataset]
+    assert type(post["lab"]) is int  # a number in the JSON, while the keys of "due" are strings
+    page = get_soup(client, "/examples/string_filters")
+    assert results(page, "string") == [
+        ("post.lab in post.due", "False"),
+        ("post.lab|string in post.due", "True"),
+        ("post.due[post.lab|string]", post["due"][str(post["lab"])]),
+    ]
+
+
+def test_lab_3_is_due_on_friday_12_april(client):
+    [*_, due_date] = results(get_soup(client, "/examples/string_filters"), "string")
+    assert due_date == ("post.due[post.lab|string]", "Friday 12 April")
+
+
+@pytest.mark.parametrize("dataset", ["string_filters", "string_filters.tricky"])
 def test_white_space_filters_keep_their_spaces_in_a_pre(client, monkeypatch, dataset):
     monkeypatch.setitem(data, "string_filters", data[dataset])
     post = data[dataset]
@@ -88,12 +106,13 @@ def test_markup_in_the_data_stays_text_and_only_web_addresses_become_links(clien
     post = data["string_filters.tricky"]
     page = get_soup(client, "/examples/string_filters")
     tables = page.select("table.results")
-    assert len(tables) == 5
-    assert [table.select("script, b, i, p[onclick]") for table in tables] == [[]] * 5
+    assert len(tables) == 6
+    assert [table.select("script, b, i, p[onclick]") for table in tables] == [[]] * 6
     assert [result for _, result in results(page, "case")[:2]] == [
         post["author"].upper(),
         post["author"].lower(),
     ]
+    assert results(page, "string")[-1][1] == '<b>today</b> & "now"'
     assert [a["href"] for a in page.select("table.results-html a")] == [
         "https://example.edu/?q=flask&x=1",
         "mailto:zoë@example.edu",
