@@ -52,7 +52,10 @@ class Pages:
         site = self.site
         originals = site.render_template, site.stream_template
         if bare:  # the views call app.py's render_template: give them the bare one
-            site.render_template, site.stream_template = self._bare_render_template, self._bare_stream_template
+            site.render_template, site.stream_template = (
+                self._bare_render_template,
+                self._bare_stream_template,
+            )
         try:
             start = time.perf_counter()
             response = self.client.get(url)

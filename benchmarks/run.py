@@ -39,8 +39,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 os.environ.setdefault("SECRET_KEY", "benchmark-key")
 
-import app as site  # noqa: E402  (the module: its app, gallery and render_template)
 from pages import Pages  # noqa: E402
+
+import app as site  # noqa: E402  (the module: its app, gallery and render_template)
 from showcase.server import free_port  # noqa: E402
 
 RESULTS = PROJECT / "benchmarks" / "results.md"
