@@ -32,6 +32,7 @@ EXAMPLES = [example.endpoint for example in showcase_gallery.examples]
 RUN = """
 import random, sys, pytest
 from app import app
+app.config.update(TESTING=True)  # as the project's conftest.py sets it, and the suite's
 url, original, template, *broken = sys.argv[1:]
 
 def page():
@@ -60,6 +61,7 @@ HASH_SEED = "253"
 SITE_PAGE = """
 import random, sys
 from app import app
+app.config.update(TESTING=True)
 random.seed(253)
 sys.stdout.write(app.test_client().get(sys.argv[1]).get_data(as_text=True))
 """

@@ -31,5 +31,14 @@ def crawled() -> Site:
             text = response.get_data(as_text=True) if response.mimetype == HTML else None
             return Fetched(response.status_code, response.mimetype, response.headers.get("Location"), text)
 
-    # About 140 pages, and a download of each example: more than the crawler's default bound.
-    return crawl(fetch, start=(Request("/"), *ERROR_PAGES, *FORM_RESULTS), not_pages=NOT_PAGES, limit=300)
+    # About 140 pages, each example's "Try it" and its download: more than the crawler's default bound.
+    site = crawl(fetch, start=(Request("/"), *ERROR_PAGES, *FORM_RESULTS), not_pages=NOT_PAGES, limit=500)
+    # Every "Try it" link is followed and must answer; as HTML, one stands for them all: each is
+    # the playground's page, prefilled.
+    tried = {r.request for r in site.resources.values() if r.request.url.startswith("/playground?example=")}
+    site.not_pages |= tried - {Request(TRIED)}
+    return site
+
+
+# The "Try it" page the HTML and browser checks look at, for all of them.
+TRIED = "/playground?example=lists"
