@@ -76,9 +76,10 @@ def wait_until_up(url, timeout=20.0):
 
 
 class Gunicorn:
-    """gunicorn with 2 workers of 4 threads on 127.0.0.1, stopped on exit."""
+    """gunicorn with 2 workers of 4 threads on 127.0.0.1, serving the app in ``tree`` (this one by
+    default), stopped on exit."""
 
-    def __init__(self):
+    def __init__(self, tree=PROJECT):
         self.port = free_port("127.0.0.1")
         self.base = f"http://127.0.0.1:{self.port}"
         command = [
@@ -86,7 +87,8 @@ class Gunicorn:
             *("--workers", "2", "--threads", "4", "--worker-class", "gthread"),
             *("--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "app:app"),
         ]
-        self.process = subprocess.Popen(command, cwd=PROJECT)
+        environment = {**os.environ, "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-key")}
+        self.process = subprocess.Popen(command, cwd=tree, env=environment)
 
     def __enter__(self):
         wait_until_up(f"{self.base}/hello")

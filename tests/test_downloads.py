@@ -6,6 +6,7 @@ Flask, Jinja2, pytest and beautifulsoup4, as a student's would: no showcase, no 
 """
 
 import io
+import json
 import os
 import random
 import re
@@ -26,33 +27,47 @@ from site_pages import example_url
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = [example.endpoint for example in showcase_gallery.examples]
 
-# Run inside a project: fetch its page with its own test client, then run its tests. Given broken
-# copies of its template, first put in the first of them that changes the page (a break that
-# changes nothing cannot be caught): exit 3 when none does.
+# Run inside a project, in one process: fetch its page with its own test client and run its
+# tests; then, for each kind of break, put in the first broken copy of its template that changes
+# the page (a break that changes nothing cannot be caught) and run the tests again, stopping at
+# the first failure. Writes what happened as JSON.
 RUN = """
-import random, sys, pytest
+import json, random, sys, pytest
 from app import app
 app.config.update(TESTING=True)  # as the project's conftest.py sets it, and the suite's
-url, original, template, *broken = sys.argv[1:]
+url, template, results, breaks = sys.argv[1:]
 
 def page():
-    app.jinja_env.cache.clear()
-    random.seed(SEED)  # lipsum() and |random: the same page every time
+    app.jinja_env.cache.clear()  # the template on disk, as it is now
+    random.seed(253)  # lipsum() and |random: the same page every time
     return app.test_client().get(url).get_data(as_text=True)
 
-if not broken:
-    open(original, "w", encoding="utf-8").write(page())
-else:
-    before = open(original, encoding="utf-8").read()
-    for candidate in broken:
-        open(template, "w", encoding="utf-8").write(open(candidate, encoding="utf-8").read())
-        if page() != before:
-            print("broken:", candidate)
+class Outcomes:
+    def __init__(self):
+        self.passed = self.failed = 0
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" or report.outcome == "failed":
+            self.passed += report.passed and report.when == "call"
+            self.failed += report.failed
+
+def tests(*options):
+    outcomes = Outcomes()
+    code = pytest.main(["-q", "-p", "no:cacheprovider", *options, "tests"], plugins=[outcomes])
+    return {"exit": int(code), "passed": outcomes.passed, "failed": outcomes.failed}
+
+shown = page()
+found = {"page": shown, "run": tests(), "breaks": {}}
+original = open(template, encoding="utf-8").read()
+for kind, copies in json.load(open(breaks, encoding="utf-8")).items():
+    found["breaks"][kind] = None  # no copy changed the page
+    for number, copy in enumerate(copies):
+        open(template, "w", encoding="utf-8").write(copy)
+        if page() != shown:
+            found["breaks"][kind] = dict(tests("-x"), copy=number)
             break
-    else:
-        sys.exit(3)
-sys.exit(pytest.main(["-q", "-x", "-p", "no:cacheprovider", "tests"]))
-""".replace("SEED", "253")
+    open(template, "w", encoding="utf-8").write(original)
+json.dump(found, open(results, "w", encoding="utf-8"))
+"""
 
 
 # A set prints its items in an order that depends on the process's hash seed: the project, and
@@ -100,16 +115,6 @@ def bare_python(tmp_path_factory):
     return python
 
 
-def run_project(python, folder, url, broken=()):
-    template = folder / "templates" / "examples" / f"{folder.name}.html"
-    command = [python, "-c", RUN, url, folder.parent / "page.html", template, *broken]
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "SHOWCASE"))
-    }
-    environment["PYTHONHASHSEED"] = HASH_SEED
-    return subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True, timeout=120)
-
-
 def prove(python, root, name):
     """Unzip example ``name``, run its tests, then break its template and run them again."""
     response = showcase_app.test_client().get(f"/examples/{name}.zip")
@@ -117,21 +122,19 @@ def prove(python, root, name):
     assert response.mimetype == "application/zip"
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
         archive.extractall(root)
-    folder, url = root / name, example_url(name)
-    result = {"run": run_project(python, folder, url), "breaks": {}}
-    result["page"] = (
-        (root / "page.html").read_text(encoding="utf-8") if (root / "page.html").is_file() else ""
-    )
+    folder = root / name
     template = folder / "templates" / "examples" / f"{name}.html"
-    original = template.read_text(encoding="utf-8")
-    for kind, copies in breaks(original).items():
-        paths = []
-        for number, text in enumerate(copies):
-            paths.append(root / f"broken-{len(result['breaks'])}-{number}.html")
-            paths[-1].write_text(text, encoding="utf-8")
-        result["breaks"][kind] = run_project(python, folder, url, paths)
-        template.write_text(original, encoding="utf-8")
-    return result
+    (root / "breaks.json").write_text(
+        json.dumps(breaks(template.read_text(encoding="utf-8"))), encoding="utf-8"
+    )
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "SHOWCASE"))
+    }
+    environment["PYTHONHASHSEED"] = HASH_SEED
+    command = [python, "-c", RUN, example_url(name), template, root / "results.json", root / "breaks.json"]
+    run = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
+    return {**json.loads((root / "results.json").read_text(encoding="utf-8")), "output": run.stdout}
 
 
 @pytest.fixture(scope="session")
@@ -148,11 +151,6 @@ def proofs(request, bare_python, tmp_path_factory):
         return {name: future.result() for name, future in futures.items()}
 
 
-def passed(run):
-    found = re.search(r"(\d+) passed", run.stdout)
-    return int(found.group(1)) if found else 0
-
-
 def normalised(html):
     return " ".join(html.split())
 
@@ -160,8 +158,8 @@ def normalised(html):
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_project_runs_alone_and_its_tests_pass(proofs, name):
     run = proofs[name]["run"]
-    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
-    assert passed(run) > 0
+    assert (run["exit"], run["failed"]) == (0, 0), proofs[name]["output"][-3000:]
+    assert run["passed"] > 0
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
@@ -186,13 +184,9 @@ def test_the_project_shows_the_sites_demo(proofs, app, client, name):
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_projects_tests_fail_when_its_template_breaks(proofs, name):
-    caught = {kind: run.returncode for kind, run in proofs[name]["breaks"].items() if run.returncode != 3}
+    caught = {kind: run for kind, run in proofs[name]["breaks"].items() if run is not None}
     assert caught, "no break of the template changed the page"
-    survived = [
-        f"{kind} ({proofs[name]['breaks'][kind].stdout.split()[1]})"
-        for kind, code in caught.items()
-        if code == 0
-    ]
+    survived = [f"{kind} (copy {run['copy']})" for kind, run in caught.items() if run["failed"] == 0]
     assert not survived, f"the tests still pass with {' and '.join(survived)}"
 
 
