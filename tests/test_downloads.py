@@ -40,7 +40,10 @@ url, template, results, breaks = sys.argv[1:]
 def page():
     app.jinja_env.cache.clear()  # the template on disk, as it is now
     random.seed(253)  # lipsum() and |random: the same page every time
-    return app.test_client().get(url).get_data(as_text=True)
+    try:
+        return app.test_client().get(url).get_data(as_text=True)
+    except Exception as error:  # a broken template may not even compile: the page is broken
+        return repr(error)
 
 class Outcomes:
     def __init__(self):
@@ -91,12 +94,13 @@ def breaks(template):
     for output in re.finditer(r"\{\{.*?\}\}", body, re.S):
         found["an output blanked"].append(head + body[: output.start()] + body[output.end() :])
     for loop in re.finditer(r"\{%-? for .*?%\}", body, re.S):
-        depth, at = 1, loop.end()
-        for tag in re.finditer(r"\{%-?\s*(for|endfor|else)\b.*?%\}", body[at:], re.S):
-            depth += {"for": 1, "endfor": -1}.get(tag.group(1), 0)
-            if depth == 0 or (depth == 1 and tag.group(1) == "else"):
+        # The body runs to this loop's own {% else %} or {% endfor %}: not an inner if's or loop's.
+        depth, at = 0, loop.end()
+        for tag in re.finditer(r"\{%-?\s*(for|if|endfor|endif|else)\b.*?%\}", body[at:], re.S):
+            if depth == 0 and tag.group(1) in ("else", "endfor"):
                 found["a loop emptied"].append(head + body[: loop.end()] + body[at + tag.start() :])
                 break
+            depth += {"for": 1, "if": 1, "endfor": -1, "endif": -1}.get(tag.group(1), 0)
     return {kind: copies for kind, copies in found.items() if copies}
 
 
@@ -193,21 +197,38 @@ def test_the_projects_tests_fail_when_its_template_breaks(proofs, name):
 def test_each_output_is_blanked_and_each_loop_emptied():
     head = '{% extends "base.html" %}{% block title %}{{ t }}{% endblock %}{% block content %}'
     tail = "{% else %}none{% endfor %}{% endblock %}"
-    found = breaks(
-        head + "<p>{{ a }}</p>{% for x in xs %}<li>{{ x }}</li>{% for y in x %}{{ y }}{% endfor %}" + tail
-    )
+    inner = "{% for y in x %}{% if y %}{{ y }}{% else %}-{% endif %}{% endfor %}"
+    found = breaks(head + "<p>{{ a }}</p>{% for x in xs %}<li>{{ x }}</li>" + inner + tail)
     shown = {
         kind: [copy.removeprefix(head).removesuffix(tail) for copy in copies]
         for kind, copies in found.items()
     }
     assert shown == {
         "an output blanked": [
-            "<p></p>{% for x in xs %}<li>{{ x }}</li>{% for y in x %}{{ y }}{% endfor %}",
-            "<p>{{ a }}</p>{% for x in xs %}<li></li>{% for y in x %}{{ y }}{% endfor %}",
-            "<p>{{ a }}</p>{% for x in xs %}<li>{{ x }}</li>{% for y in x %}{% endfor %}",
+            "<p></p>{% for x in xs %}<li>{{ x }}</li>" + inner,
+            "<p>{{ a }}</p>{% for x in xs %}<li></li>" + inner,
+            "<p>{{ a }}</p>{% for x in xs %}<li>{{ x }}</li>" + inner.replace("{{ y }}", ""),
         ],
         "a loop emptied": [
-            "<p>{{ a }}</p>{% for x in xs %}",
+            "<p>{{ a }}</p>{% for x in xs %}",  # up to its own else, past the inner if's
             "<p>{{ a }}</p>{% for x in xs %}<li>{{ x }}</li>{% for y in x %}{% endfor %}",
         ],
     }
+
+
+# What only the site has: its export flag, the gallery's globals, and tags of its own.
+SITE_ONLY = re.compile(
+    r"SHOWCASE|gallery|\b(try_it_url|example_panels|function_source|recipe_needs)\b|\{%-?\s*cache\b"
+)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_nothing_in_a_project_belongs_to_the_site(gallery, name):
+    files = gallery.project(name).files
+    for path, text in files.items():
+        if path.startswith(("templates/", "tests/test_")) or path == "app.py":
+            body = text.split('"""', 2)[2] if path == "app.py" else text  # its docstring names the site
+            assert not SITE_ONLY.search(body), f"{path}: {SITE_ONLY.search(body).group()}"
+    imported = re.findall(r"^(?:from|import) (\w+)", files["app.py"] + files[f"tests/test_{name}.py"], re.M)
+    allowed = {*sys.stdlib_module_names, "flask", "jinja2", "markupsafe", "werkzeug", "bs4", "pytest"}
+    assert set(imported) <= allowed | {"app", "html_helpers"}  # and the project's own two modules
