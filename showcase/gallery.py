@@ -45,6 +45,9 @@ from showcase.project import Project
 from showcase.validation import BadQueryValue
 
 RENDERERS = ("render_template", "stream_template")
+# A request with this key in its WSGI environ gets an example's page without the gallery's frame,
+# as the example's download serves it: for the suite, which runs the examples' own tests on it.
+UNFRAMED = "showcase.unframed"
 
 
 class ExampleError(StartupError):
@@ -201,7 +204,7 @@ class Gallery:
         """This example's place in the gallery, while its own template renders; else None (an
         error page on an example's URL, the other pages)."""
         example = self.by_endpoint.get(request.endpoint or "") if request else None
-        if example is None or context.name != example.template:
+        if example is None or context.name != example.template or request.environ.get(UNFRAMED):
             return None
         index = self.examples.index(example)
         return Page(

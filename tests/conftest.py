@@ -15,11 +15,14 @@ import pytest
 # Configured as for a real deployment, before the app is imported.
 os.environ.setdefault("SECRET_KEY", secrets.token_hex(16))
 
+import projects
+
 from app import app as showcase_app
 from app import data as showcase_data
 from app import gallery as showcase_gallery
 from html_helpers import get_soup
 from outcomes import OUTCOMES
+from showcase.gallery import UNFRAMED
 from showcase.sandbox import Limits
 from site_pages import example_url
 
@@ -53,7 +56,11 @@ EARLY_EXPORT = []
 
 
 def pytest_collection_finish(session):
-    """Start the export now if a test will read it."""
+    """Start the export, and the proofs of the examples' downloads (tests/projects.py), now, if
+    tests will read them."""
+    projects.start_early(session.items)
+    for proofs in projects.EARLY_PROOFS:
+        session.config.add_cleanup(lambda folder=proofs.folder: shutil.rmtree(folder, ignore_errors=True))
     if any("export" in item.fixturenames for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="showcase-export-"))
         session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
@@ -74,10 +81,23 @@ def app():
     return showcase_app
 
 
+# The examples' own test files: the tests each example's download carries.
+EXAMPLE_TESTS = {f"test_{example.endpoint}" for example in showcase_gallery.examples}
+
+
 @pytest.fixture
-def client(app):
-    """A test client: it sends requests to the app without a server."""
-    return app.test_client()
+def client(app, request):
+    """A test client: it sends requests to the app without a server.
+
+    An example's own tests (tests/test_lists.py...) get its page as its download serves it: the
+    example's template in base.html, without the gallery's frame (lesson, variants, panels), which
+    is not theirs to check and which they would parse in every test. They are the files the
+    downloads carry, unchanged; tests/test_panels.py checks that the framed page shows the same demo.
+    """
+    client = app.test_client()
+    if request.module.__name__ in EXAMPLE_TESTS:
+        client.environ_base[UNFRAMED] = True
+    return client
 
 
 @pytest.fixture

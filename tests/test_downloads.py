@@ -5,21 +5,17 @@ Each project is unzipped into a folder of its own and run by a Python that has n
 Flask, Jinja2, pytest and beautifulsoup4, as a student's would: no showcase, no suite fixtures.
 """
 
-import io
-import json
 import os
 import random
 import re
 import subprocess
 import sys
-import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from projects import EARLY_PROOFS, HASH_SEED, SITE_PAGE, Proofs, breaks
 
-from app import app as showcase_app
 from app import gallery as showcase_gallery
 from showcase.coverage import captured_context
 from site_pages import example_url
@@ -27,132 +23,14 @@ from site_pages import example_url
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = [example.endpoint for example in showcase_gallery.examples]
 
-# Run inside a project, in one process: fetch its page with its own test client and run its
-# tests; then, for each kind of break, put in the first broken copy of its template that changes
-# the page (a break that changes nothing cannot be caught) and run the tests again, stopping at
-# the first failure. Writes what happened as JSON.
-RUN = """
-import json, random, sys, pytest
-from app import app
-app.config.update(TESTING=True)  # as the project's conftest.py sets it, and the suite's
-url, template, results, breaks = sys.argv[1:]
-
-def page():
-    app.jinja_env.cache.clear()  # the template on disk, as it is now
-    random.seed(253)  # lipsum() and |random: the same page every time
-    try:
-        return app.test_client().get(url).get_data(as_text=True)
-    except Exception as error:  # a broken template may not even compile: the page is broken
-        return repr(error)
-
-class Outcomes:
-    def __init__(self):
-        self.passed = self.failed = 0
-    def pytest_runtest_logreport(self, report):
-        if report.when == "call" or report.outcome == "failed":
-            self.passed += report.passed and report.when == "call"
-            self.failed += report.failed
-
-def tests(*options):
-    outcomes = Outcomes()
-    code = pytest.main(["-q", "-p", "no:cacheprovider", *options, "tests"], plugins=[outcomes])
-    return {"exit": int(code), "passed": outcomes.passed, "failed": outcomes.failed}
-
-shown = page()
-found = {"page": shown, "run": tests(), "breaks": {}}
-original = open(template, encoding="utf-8").read()
-for kind, copies in json.load(open(breaks, encoding="utf-8")).items():
-    found["breaks"][kind] = None  # no copy changed the page
-    for number, copy in enumerate(copies):
-        open(template, "w", encoding="utf-8").write(copy)
-        if page() != shown:
-            found["breaks"][kind] = dict(tests("-x"), copy=number)
-            break
-    open(template, "w", encoding="utf-8").write(original)
-json.dump(found, open(results, "w", encoding="utf-8"))
-"""
-
-
-# A set prints its items in an order that depends on the process's hash seed: the project, and
-# the site when it is compared with the project, run with this one.
-HASH_SEED = "253"
-SITE_PAGE = """
-import random, sys
-from app import app
-app.config.update(TESTING=True)
-random.seed(253)
-sys.stdout.write(app.test_client().get(sys.argv[1]).get_data(as_text=True))
-"""
-
-
-def breaks(template):
-    """The broken copies of a template that its tests must notice, by kind: each ``{{ ... }}`` of
-    the content block printing nothing, and each loop of it with an empty body."""
-    start = template.index("{% block content %}")
-    head, body = template[:start], template[start:]
-    found = {"an output blanked": [], "a loop emptied": []}
-    for output in re.finditer(r"\{\{.*?\}\}", body, re.S):
-        found["an output blanked"].append(head + body[: output.start()] + body[output.end() :])
-    for loop in re.finditer(r"\{%-? for .*?%\}", body, re.S):
-        # The body runs to this loop's own {% else %} or {% endfor %}: not an inner if's or loop's.
-        depth, at = 0, loop.end()
-        for tag in re.finditer(r"\{%-?\s*(for|if|endfor|endif|else)\b.*?%\}", body[at:], re.S):
-            if depth == 0 and tag.group(1) in ("else", "endfor"):
-                found["a loop emptied"].append(head + body[: loop.end()] + body[at + tag.start() :])
-                break
-            depth += {"for": 1, "if": 1, "endfor": -1, "endif": -1}.get(tag.group(1), 0)
-    return {kind: copies for kind, copies in found.items() if copies}
-
 
 @pytest.fixture(scope="session")
-def bare_python(tmp_path_factory):
-    """A virtual environment with only what a project's requirements.txt pins."""
-    folder = tmp_path_factory.mktemp("bare-python")
-    requirements = folder / "requirements.txt"
-    requirements.write_text(showcase_gallery.project(EXAMPLES[0]).files["requirements.txt"], encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "venv", folder / "venv"], check=True)
-    python = folder / "venv" / ("Scripts" if os.name == "nt" else "bin") / "python"
-    subprocess.run(
-        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements],
-        check=True,
-    )
-    return python
-
-
-def prove(python, root, name):
-    """Unzip example ``name``, run its tests, then break its template and run them again."""
-    response = showcase_app.test_client().get(f"/examples/{name}.zip")
-    assert response.status_code == 200
-    assert response.mimetype == "application/zip"
-    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
-        archive.extractall(root)
-    folder = root / name
-    template = folder / "templates" / "examples" / f"{name}.html"
-    (root / "breaks.json").write_text(
-        json.dumps(breaks(template.read_text(encoding="utf-8"))), encoding="utf-8"
-    )
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "SHOWCASE"))
-    }
-    environment["PYTHONHASHSEED"] = HASH_SEED
-    command = [python, "-c", RUN, example_url(name), template, root / "results.json", root / "breaks.json"]
-    run = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
-    return {**json.loads((root / "results.json").read_text(encoding="utf-8")), "output": run.stdout}
-
-
-@pytest.fixture(scope="session")
-def proofs(request, bare_python, tmp_path_factory):
-    """The proofs of the examples this run's tests ask for, run two at a time (a project's tests
-    take a second or two), all started when the first is asked for."""
-    wanted = {item.callspec.params["name"] for item in request.session.items if "proofs" in item.fixturenames}
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        futures = {
-            name: pool.submit(prove, bare_python, tmp_path_factory.mktemp(f"project-{name}"), name)
-            for name in EXAMPLES
-            if name in wanted
-        }
-        return {name: future.result() for name, future in futures.items()}
+def proofs(request):
+    """``proofs.result(name)``: the proof of an example, started when the tests were collected."""
+    if EARLY_PROOFS:
+        return EARLY_PROOFS[0]
+    wanted = [item.callspec.params["name"] for item in request.session.items if "proofs" in item.fixturenames]
+    return Proofs(dict.fromkeys(wanted), workers=os.cpu_count() or 2)
 
 
 def normalised(html):
@@ -161,14 +39,14 @@ def normalised(html):
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_project_runs_alone_and_its_tests_pass(proofs, name):
-    run = proofs[name]["run"]
-    assert (run["exit"], run["failed"]) == (0, 0), proofs[name]["output"][-3000:]
+    run = proofs.result(name)["run"]
+    assert (run["exit"], run["failed"]) == (0, 0), proofs.result(name)["output"][-3000:]
     assert run["passed"] > 0
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_project_shows_the_sites_demo(proofs, app, client, name):
-    page = BeautifulSoup(proofs[name]["page"], "html.parser").select_one("main")
+    page = BeautifulSoup(proofs.result(name)["page"], "html.parser").select_one("main")
     page.select_one("h1").decompose()  # the project's base.html names the page; the site does too
     passed = captured_context(app, showcase_gallery.by_endpoint[name]).values()
     if any(isinstance(value, set | frozenset) for value in passed):
@@ -188,7 +66,7 @@ def test_the_project_shows_the_sites_demo(proofs, app, client, name):
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_projects_tests_fail_when_its_template_breaks(proofs, name):
-    caught = {kind: run for kind, run in proofs[name]["breaks"].items() if run is not None}
+    caught = {kind: run for kind, run in proofs.result(name)["breaks"].items() if run is not None}
     assert caught, "no break of the template changed the page"
     survived = [f"{kind} (copy {run['copy']})" for kind, run in caught.items() if run["failed"] == 0]
     assert not survived, f"the tests still pass with {' and '.join(survived)}"

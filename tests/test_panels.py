@@ -5,6 +5,7 @@ import datetime
 import functools
 import inspect
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import app as app_module
 import showcase.highlight
 from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text
+from showcase.gallery import UNFRAMED
 from showcase.highlight import stylesheet
 from showcase.panels import template_candidates
 from site_pages import example_url
@@ -126,6 +128,21 @@ def test_the_context_panel_equals_what_the_view_passed(app, client, panels, gall
     name = panel.select_one(".source-name").get_text()
     shown = json.loads(text) if name == "context.json" else python_value(text)
     assert shown == passed
+
+
+@pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
+def test_the_framed_page_shows_the_demo_the_examples_own_tests_check(app, endpoint, variant):
+    # The examples' own tests get the page without the gallery's frame (see client in conftest.py).
+    framed, unframed = app.test_client(), app.test_client()
+    unframed.environ_base[UNFRAMED] = True
+    random.seed(253)  # lipsum() and |random: the same words in both
+    demo = get_soup(framed, example_url(endpoint, variant)).select_one("[data-demo]")
+    random.seed(253)
+    page = get_soup(unframed, example_url(endpoint, variant))
+    assert page.select("[data-demo], [data-panel], section.lesson") == []
+    content = page.select_one("main")
+    content.select_one("h1").decompose()
+    assert structure(content.decode_contents()) == structure(demo.decode_contents())
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
