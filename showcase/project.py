@@ -321,7 +321,7 @@ def app_code(app: Flask, example: Any, templates: Iterable[str]) -> str:
         'if __name__ == "__main__":\n'
         "    port = random.randint(2000, 9000)  # a random port, as the lab chooses one\n"
         f'    print(f" * Open http://127.0.0.1:{{port}}{url} in your browser")\n'
-        "    app.run(port=port, debug=True)\n"
+        "    app.run(port=port)\n"
     )
     return (
         "\n".join(head) + "\n\n" + "\n\n".join(chunk.rstrip("\n") + "\n" for chunk in chunks) + "\n\n" + main
