@@ -4,6 +4,11 @@ The blueprint ``bp`` (named "playground") has three routes:
 
 ``GET /playground``
     The form, prefilled with a small example, and that example's result.
+    ``GET /playground?example=lists`` (and the example page's own query
+    values, ``variant=empty&sort=phrase``...), where an example page's "Try
+    it in the playground" leads: the example's template as it is and the
+    context its view passes, from the gallery, rendered. A name or value
+    that is not allowed gets a 400 that lists the allowed ones.
 
 ``POST /playground``
     The same page, prefilled with what was sent and showing its result. It
@@ -15,11 +20,9 @@ The blueprint ``bp`` (named "playground") has three routes:
     - ``trim_blocks``, ``lstrip_blocks``, ``show_whitespace``: checkboxes,
       on when present (with any value), off when absent.
 
-    An example page's "Try it in the playground" is a small form that posts
-    these fields, hidden, here. Its template may be sent as it is: the
-    playground knows the site's templates (below), and its ``base.html`` is
-    the small layout of an example's download, so the example renders as the
-    page of its download does.
+    An example's template may be sent as it is: the playground knows the
+    site's templates (below), and its ``base.html`` is the small layout of an
+    example's download, so the example renders as the page of its download does.
     Input that cannot be rendered (a context that is not a JSON object, a
     field too long) gets this page with status 400: what is allowed, and what
     was typed, kept as it was.
