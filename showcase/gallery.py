@@ -35,6 +35,7 @@ from typing import Any
 from flask import Flask, Response, abort, g, request, send_file, url_for
 from jinja2 import TemplateError, meta, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from showcase import StartupError, project
 from showcase.catalog import TOPICS
@@ -115,6 +116,7 @@ class Gallery:
         app.add_url_rule("/examples/<name>.zip", "download", self._download)
         app.add_template_global(self._gallery_page, "gallery_page")
         app.add_template_global(self._example_panels, "example_panels")
+        app.add_template_global(self._panel_html, "panel_html")
         app.add_template_global(self.panels.function, "function_source")
         app.add_template_global(self.panels.needs, "recipe_needs")
         app.add_template_global(self._try_it_url, "try_it_url")
@@ -213,6 +215,21 @@ class Gallery:
             previous=self.examples[index - 1] if index > 0 else None,
             next=self.examples[index + 1] if index + 1 < len(self.examples) else None,
         )
+
+    def _panel_html(self, panel: Panel) -> Markup:
+        """A panel as HTML (macros/panels.html); the view, template and test panels, which depend on
+        the example alone, rendered once per process: rendering them costs a page a third of its
+        time (benchmarks/against.py)."""
+        if panel.cache_key is None or self.app.jinja_env.auto_reload:
+            return self._panels_macros().panel(panel)
+        return self._static_panel_html(panel.cache_key, panel)
+
+    @lru_cache(maxsize=1024)  # noqa: B019  one gallery per app; keys: examples times three panels
+    def _static_panel_html(self, key: tuple[str, str], panel: Panel) -> Markup:
+        return self._panels_macros().panel(panel)
+
+    def _panels_macros(self) -> Any:
+        return self.app.jinja_env.get_template("macros/panels.html").module
 
     def _try_it_url(self, page: Page) -> str:
         """The playground, opened on this page's example with this page's query (its variant too)."""

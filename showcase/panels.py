@@ -81,6 +81,8 @@ class Panels:
         self._templates.clear()
         self._functions.clear()
         highlight_once.cache_clear()
+        _context_source.cache_clear()
+        _html_source.cache_clear()
 
     def for_page(self, example: Any, context: dict[str, Any], demo_html: str, project: Any) -> list[Panel]:
         """All five panels for a rendered example page; ``project`` is the example as a project of
@@ -251,21 +253,17 @@ class Panels:
 
     def context(self, context: dict[str, Any]) -> Source:
         """The context panel's file: the context as JSON, or as Python where JSON cannot say it."""
-        return self._context_entry(context)[0]
+        return _context_source(*context_text(context))
 
     def context_json(self, context: dict[str, Any]) -> Markup:
         """The context as JSON for the playground, which knows only JSON: dates become ISO
         text, dataclasses objects, tuples and sets lists (sets sorted, so it is stable).
-        Escaped once, ready for a form field's value."""
-        return self._context_entry(context)[1]
-
-    def _context_entry(self, context: dict[str, Any]) -> tuple[Source, Markup]:
-        return _context_entry(context)
+        Escaped, ready for a form field's value."""
+        return escape(json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2))
 
     def html(self, demo_html: str) -> Source:
         """The demo's HTML re-indented, as plain text: the demo itself is right above it."""
-        text = "".join(pretty_html_lines(demo_html))
-        return Source("demo.html", "", text, escape(text))
+        return _html_source(str(demo_html))
 
 
 @lru_cache
@@ -396,11 +394,18 @@ def _import_group(module: str) -> int:
 PROJECT_MODULES = {"app", "showcase", "html_helpers", "site_pages", "outcomes", "processes"}
 
 
-def _context_entry(context: dict[str, Any]) -> tuple[Source, Markup]:
-    text, language = context_text(context)
+# Kept per distinct text: a page and its variants show the same few contexts and demos again
+# and again, and re-indenting a demo costs more than rendering it (benchmarks/against.py).
+@lru_cache(maxsize=CACHE_SIZE)
+def _context_source(text: str, language: str) -> Source:
     name = f"context.{'json' if language == 'json' else 'py'}"
-    as_json = json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2)
-    return Source(name, "", text, highlight_once(text, language)), escape(as_json)
+    return Source(name, "", text, highlight(text, language))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _html_source(demo_html: str) -> Source:
+    text = "".join(pretty_html_lines(demo_html))
+    return Source("demo.html", "", text, escape(text))
 
 
 def context_text(context: dict[str, Any]) -> tuple[str, str]:

@@ -131,15 +131,14 @@ def test_the_context_panel_equals_what_the_view_passed(app, client, panels, gall
 
 
 @pytest.mark.parametrize(("endpoint", "variant"), VARIANTS)
-def test_the_framed_page_shows_the_demo_the_examples_own_tests_check(app, demo, endpoint, variant):
+def test_the_framed_page_shows_the_demo_the_examples_own_tests_check(app, endpoint, variant):
     # The examples' own tests get the page without the gallery's frame (see client in conftest.py).
+    # Both fetched now, by new clients, in the same state: config, session, random numbers.
     unframed = app.test_client()
     unframed.environ_base[UNFRAMED] = True
-    framed = demo(endpoint, variant)  # the run's shared parse of the page
-    if endpoint == "global_functions":  # lipsum() and |random: the same words in both, seeded alike
-        random.seed(253)
-        framed = get_soup(app.test_client(), example_url(endpoint, variant)).select_one("[data-demo]")
-        random.seed(253)
+    random.seed(253)  # lipsum() and |random: the same words in both
+    framed = get_soup(app.test_client(), example_url(endpoint, variant)).select_one("[data-demo]")
+    random.seed(253)
     page = get_soup(unframed, example_url(endpoint, variant))
     assert page.select("[data-demo], [data-panel], section.lesson") == []
     content = page.select_one("main")
