@@ -4,12 +4,13 @@ Nothing here is a hand-kept list of pages. Each construct is a row with a
 detector; an example covers a row when the detector finds the construct in
 what the example really uses:
 
-- the Jinja syntax tree of its page template (all but the lesson's prose) and
-  of every template that reaches (macros, partials, layouts of its own; not
-  the site's shared layout);
+- the Jinja syntax tree of its page template (its lesson's prose is a file
+  apart, templates/lessons/) and of every template that reaches (macros,
+  partials, layouts of its own; not the base.html every page extends);
 - the text of the same, for what the syntax tree forgets (comments, ``-``
   markers, named end tags);
-- the Python source of its view and of the functions it names in ``also``;
+- the Python that its download copies from the site (showcase/project.py): the
+  view and the functions, classes and filters it uses;
 - the values its view passes, captured once by calling the view without
   rendering, for the rows about Python data (a set, a dataclass, a date...).
 
@@ -579,8 +580,8 @@ def read_usage(app: Flask, example: Any) -> Usage:
     kept = [
         n
         for n in page.body
-        if not (isinstance(n, nodes.Block) and n.name == "lesson")
-        and not (
+        # Every example extends base.html, as any Flask page does: that is not the lesson.
+        if not (
             isinstance(n, nodes.Extends)
             and isinstance(n.template, nodes.Const)
             and n.template.value in LAYOUT_TEMPLATES
@@ -590,7 +591,7 @@ def read_usage(app: Flask, example: Any) -> Usage:
     for top in kept:
         found.append(top)
         found.extend(top.find_all(nodes.Node))
-    texts = [_demo_text(source)]
+    texts = [source]
     reached: list[str] = []
     trees: dict[str, nodes.Template] = {}
     parents: dict[str, str] = {}
@@ -626,13 +627,6 @@ def read_usage(app: Flask, example: Any) -> Usage:
         parent_blocks=[
             b for name in set(parents.values()) if name in trees for b in trees[name].find_all(nodes.Block)
         ],
-    )
-
-
-def _demo_text(source: str) -> str:
-    """The page template's text without its lesson: the lesson's prose quotes syntax it does not use."""
-    return re.sub(
-        r"\{%-?\s*block\s+lesson\s*-?%\}.*?\{%-?\s*endblock(\s+lesson)?\s*-?%\}", "", source, flags=re.S
     )
 
 

@@ -231,6 +231,10 @@ class Gallery:
     def _panels_macros(self) -> Any:
         return self.app.jinja_env.get_template("macros/panels.html").module
 
+    def _source(self, template: str) -> str:
+        env = self.app.jinja_env
+        return env.loader.get_source(env, template)[0]
+
     def _try_it_url(self, page: Page) -> str:
         """The playground, opened on this page's example with this page's query (its variant too)."""
         return url_for("playground.playground", example=page.example.endpoint, **request.args.to_dict())
@@ -255,14 +259,14 @@ class Gallery:
         example = self.by_endpoint[name]
         names = (*example.context_names, *self._processed_names(example.template))
         passed = captured_context(self.app, example, query, names)
-        template = self.panels.templates(example.template)[0].text
+        template = self._source(example.template)
         return {"template": template, "context": str(self.panels.context_json(passed).unescape())}
 
     @lru_cache  # noqa: B019  one gallery per app, for the life of the process
     def _processed_names(self, template: str) -> tuple[str, ...]:
         """The names that the app's context processors (not Flask's, not the gallery's) give every
         template and ``template`` reads."""
-        source = self.panels.templates(template)[0].text
+        source = self._source(template)
         read = meta.find_undeclared_variables(self.app.jinja_env.parse(source))
         given: set[str] = set()
         for processor in self.app.template_context_processors[None]:

@@ -17,9 +17,7 @@ import dataclasses
 import datetime
 import fnmatch
 import importlib.util
-import inspect
 import json
-import os
 import pprint
 import sys
 from dataclasses import dataclass
@@ -71,14 +69,10 @@ class Panels:
 
     def __init__(self, env: Environment, root: Path, tests_folder: Path) -> None:
         self.env, self.root, self.tests_folder = env, Path(root), Path(tests_folder)
-        self._static: dict[str, tuple[tuple[Source, ...], Source | None]] = {}
-        self._templates: dict[tuple[str, tuple[str, ...]], tuple[Source, ...]] = {}
         self._functions: dict[str, Source] = {}
 
     def clear_caches(self) -> None:
         """Forget everything highlighted so far (for tests that measure a cold page)."""
-        self._static.clear()
-        self._templates.clear()
         self._functions.clear()
         highlight_once.cache_clear()
         _context_source.cache_clear()
@@ -142,14 +136,6 @@ class Panels:
     def _file(name: str, note: str, text: str, language: str, open: bool = True) -> Source:
         return Source(name, note, text, highlight_once(text, language), open=open)
 
-    def view(self, function: Any, first: bool = True) -> Source:
-        """A function's source; after the first, its name says which one it is."""
-        lines, start = inspect.getsourcelines(function)
-        path = os.path.relpath(inspect.getsourcefile(function) or "?", self.root)
-        text = "".join(lines)
-        note = f"lines {start} to {start + len(lines) - 1}" + ("" if first else f": {function.__name__}()")
-        return Source(path, note, text, highlight_once(text, "python"))
-
     def function(self, reference: str) -> Source:
         """The source of one function named ``path::name``, such as ``tests/test_lists.py::test_...``,
         after the lines of its file that it uses (imports, helpers, constants), so that it pastes
@@ -210,46 +196,6 @@ class Panels:
         return frozenset(
             node.name for node in tree.body if isinstance(node, ast.FunctionDef) and _is_fixture(node)
         )
-
-    def templates(self, name: str, named: tuple[str, ...] = ()) -> tuple[Source, ...]:
-        """``name``'s source, then those of the templates it references, depth first, each once;
-        then ``named``, templates the view names (a parent it picks), and theirs.
-
-        Read once per process; with auto-reload on (the debugger), read again every time.
-        """
-        key = (name, named)
-        if key not in self._templates or self.env.auto_reload:
-            self._templates[key] = self._read_templates(name, named)
-        return self._templates[key]
-
-    def _read_templates(self, name: str, named: tuple[str, ...] = ()) -> tuple[Source, ...]:
-        sources: list[Source] = []
-        seen: set[str] = set()
-
-        def visit(template: str, note: str, overridden: frozenset[str]) -> None:
-            if template in seen:
-                return
-            seen.add(template)
-            text, _, _ = self.env.loader.get_source(self.env, template)
-            sources.append(Source(template, note, text, highlight_once(text, "html+jinja"), open=not sources))
-            defined, references = _references(self.env, text, overridden)
-            for kind, referenced in references:
-                # A parent's blocks that a child overrides never render: nor do their includes.
-                passed = overridden | defined if kind == "extended" else frozenset()
-                visit(referenced, f"{kind} by {template}", passed)
-
-        visit(name, "the page", frozenset())
-        for template in named:
-            visit(template, "named by the view", frozenset())
-        return tuple(sources)
-
-    def test(self, endpoint: str) -> Source | None:
-        path = self.tests_folder / f"test_{endpoint}.py"
-        if not path.is_file():
-            return None
-        text = path.read_text(encoding="utf-8")
-        shown = os.path.relpath(path, self.root)
-        return Source(shown, "run with python -m pytest", text, highlight_once(text, "python"))
 
     def context(self, context: dict[str, Any]) -> Source:
         """The context panel's file: the context as JSON, or as Python where JSON cannot say it."""

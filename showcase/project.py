@@ -268,11 +268,7 @@ def app_code(app: Flask, example: Any, templates: Iterable[str]) -> str:
     extensions = sorted(
         {name for tree in trees for kind, name in EXTENSIONS.items() for _ in tree.find_all(kind)}
     )
-    translates = any(
-        isinstance(n.node, nodes.Name) and n.node.name in TRANSLATIONS
-        for tree in trees
-        for n in tree.find_all(nodes.Call)
-    ) or any(_has_trans(tree) for tree in trees)
+    translates = any(_has_trans(tree) for tree in trees)
     if translates:
         extensions.append("jinja2.ext.i18n")
     reads_data = bool(example.data_names)
@@ -329,6 +325,7 @@ def app_code(app: Flask, example: Any, templates: Iterable[str]) -> str:
 
 
 def _has_trans(tree: nodes.Template) -> bool:
+    """Whether a template translates: {% trans %} compiles to calls of gettext() and friends."""
     return any(
         isinstance(n.node, nodes.Name) and n.node.name in TRANSLATIONS for n in tree.find_all(nodes.Call)
     )
