@@ -181,7 +181,20 @@ def pytest_runtest_logreport(report):
         OUTCOMES.setdefault(report.nodeid.split("[")[0], set()).add(report.outcome)
 
 
-@pytest.hookimpl(trylast=True)  # after other hooks have marked tests last (tests/quality/conftest.py)
+@pytest.hookimpl(
+    trylast=True
+)  # after other hooks have marked tests browser or last (tests/quality/conftest.py)
 def pytest_collection_modifyitems(items):
-    """Run the tests marked ``last`` after all the others, so that they can read their outcomes."""
-    items.sort(key=lambda item: item.get_closest_marker("last") is not None)
+    """Run the tests in the order their work is ready: those with nothing to wait for; then those
+    that read the downloads' proofs, and then those that read the browser's visits, which work
+    in processes of their own from the end of collection; then those marked ``last``, which
+    read how the others ended."""
+
+    def waits_for(item):
+        return (
+            item.get_closest_marker("last") is not None,
+            item.get_closest_marker("browser") is not None,
+            "proofs" in item.fixturenames,
+        )
+
+    items.sort(key=waits_for)

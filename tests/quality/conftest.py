@@ -54,18 +54,27 @@ def site() -> Site:
     return crawled()
 
 
+class LiveServer:
+    """The app served on 127.0.0.1 on a free port, in a thread, for the browser, until ``stop()``."""
+
+    def __init__(self) -> None:
+        self.server = make_server("127.0.0.1", 0, showcase_app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, name="live-server", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[str]:
-    """The app served on 127.0.0.1 on a free port, in a thread, for the browser: yields its base URL."""
-    server = make_server("127.0.0.1", 0, showcase_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """The app's live server for the browser: yields its base URL."""
+    server = LiveServer()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -92,14 +101,27 @@ def page(browser: Browser, live_server: str) -> Iterator[Page]:
     context.close()
 
 
-@pytest.fixture(scope="session")
-def visits(browser: Browser, live_server: str) -> Iterator[Visits]:
-    """What the browser saw on each page; full-page screenshots go to screenshots/, emptied first."""
+def start_visits(config: pytest.Config) -> Visits:
+    """Visit every page of the crawl, from now on, in a server of their own; full-page screenshots
+    go to screenshots/, emptied first."""
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir()
-    visits = Visits(browser, live_server, SCREENSHOTS)
-    yield visits
-    visits.close()
+    server = LiveServer()
+    visits = Visits(crawled().pages, server.url, SCREENSHOTS)
+    config.add_cleanup(server.stop)
+    config.add_cleanup(visits.close)  # first: the tabs end before their server
+    return visits
+
+
+# The browser's visits take minutes: they start as soon as the tests are collected, in tabs of
+# their own, and the tests that read them wait for each page's record.
+EARLY_VISITS: list[Visits] = []
+
+
+@pytest.fixture(scope="session")
+def visits(request: pytest.FixtureRequest) -> Visits:
+    """What the browser saw on each page: ``visits[html_page]``, started after collection or now."""
+    return EARLY_VISITS[0] if EARLY_VISITS else start_visits(request.config)
 
 
 @dataclass(frozen=True)
@@ -169,11 +191,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start vnu now if a test will read its report (and Java and vnu.jar are here to run it),
-    and each tool whose result a test will read."""
+    the browser's visits if a test will read them, and each tool whose result a test will read."""
     if external_tools.can_check_html() and any("vnu_report" in item.fixturenames for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="showcase-vnu-"))
         session.config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
         EARLY_VNU.append(VnuCheck(crawled(), folder))
+    if any("visits" in item.fixturenames for item in session.items):
+        EARLY_VISITS.append(start_visits(session.config))
     for item in session.items:
         if "tool_result" in item.fixturenames and isinstance(item, pytest.Function):
             command = item.callspec.params["command"]

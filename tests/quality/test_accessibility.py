@@ -3,7 +3,7 @@ a desktop, and in the dark one on a phone (tests/quality/visits.py), once the pa
 
 import pytest
 
-from visits import PHONE, SCHEMES, violations
+from visits import DEMO, PHONE, SCHEMES, violations
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -26,3 +26,11 @@ def test_axe_reports_a_box_that_scrolls_only_on_a_phone_and_takes_no_focus(page)
     assert violations(page) == []
     page.set_viewport_size(PHONE)
     assert [line.split(" ", 1)[0] for line in violations(page)] == ["scrollable-region-focusable"]
+
+
+def test_axe_on_a_demo_reports_what_is_in_it_and_nothing_else(page):
+    # A page taken on its demo (tests/quality/visits.py) is checked there, and there it can fail.
+    outside = '<main><input id="outside"><section class="demo"><input id="inside"></section></main>'
+    page.set_content(f'<!DOCTYPE html><html lang="en"><title>Form</title>{outside}</html>')
+    assert [line.rsplit(" at ", 1)[1] for line in violations(page, DEMO)] == ["#inside"]
+    assert [line.rsplit(" at ", 1)[1] for line in violations(page)] == ["#outside, #inside"]

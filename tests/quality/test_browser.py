@@ -7,8 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from app import gallery as showcase_gallery
+from crawler import Request
 from external_tools import PROJECT
-from visits import DESKTOP, PHONE
+from visits import DESKTOP, PHONE, whole_or_demo
 
 
 def css_backgrounds():
@@ -55,8 +56,26 @@ def test_page_does_not_scroll_sideways_on_a_phone(html_page, visits):
 def test_page_has_full_page_screenshots(html_page, visits):
     seen = visits[html_page]
     widths = {name: png_width(path) for name, path in seen.screenshots.items()}
-    assert widths == {"desktop": DESKTOP["width"], "phone": seen.phone_width}
+    # On a phone, every page; on a desktop, the pages taken whole (tests/quality/visits.py).
+    assert (
+        widths == {"desktop": DESKTOP["width"], "phone": seen.phone_width}
+        if seen.whole
+        else {"phone": seen.phone_width}
+    )
     assert seen.phone_width >= PHONE["width"]
+
+
+def test_one_page_a_path_is_taken_whole_and_the_others_on_their_demo(site):
+    whole = whole_or_demo(site.pages)
+    assert whole[Request("/examples/lists")] is True
+    assert whole[Request("/examples/lists?variant=empty")] is False
+    assert whole[Request("/examples/tables?sort=nmae", status=400)] is True  # an error page's own
+    assert whole[Request("/playground?example=lists")] is False  # no demo: visits take it whole
+    by_path = {}
+    for page in site.pages:
+        by_path.setdefault(page.request.url.split("?")[0], []).append(whole[page.request])
+    assert all(taken[0] for taken in by_path.values())
+    assert 50 <= sum(whole.values()) < len(whole) / 2
 
 
 def test_the_empty_variant_link_shows_the_else_branch(page):

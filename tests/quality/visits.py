@@ -8,13 +8,16 @@ tests look at it.
 """
 
 import re
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Error, Page, Response, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Response, Route, sync_playwright
 
+import external_tools
 from crawler import Request, Resource
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -24,6 +27,8 @@ SCHEMES = ("light", "dark")
 # axe-core's rules for WCAG 2.0 and 2.1, levels A and AA; axe-playwright-python bundles axe-core.
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AXE_SCRIPT = Axe().axe_script
+# What a page of an example shows that its other variants and queries do not share.
+DEMO = "section.demo"
 
 # Nothing when the page fits the screen's width. When it is wider, and so scrolls sideways, the
 # elements wider than the screen whose parent is not: where the scroll comes from. (A wide table
@@ -54,14 +59,20 @@ class Visit:
     )  # axe's: "light" on a desktop, "dark" on a phone
     phone_width: int = 0  # the page's width on a 375 px phone: any wider scrolls sideways
     too_wide: list[str] = field(default_factory=list)  # on that phone, what sticks out
-    screenshots: dict[str, Path] = field(default_factory=dict)  # "desktop" (light), "phone" (dark)
+    # "phone" (dark) for every page, "desktop" (light) for a page taken whole
+    screenshots: dict[str, Path] = field(default_factory=dict)
+    whole: bool = True  # axe and the screenshots took the whole page, not only its demo (whole_or_demo)
 
 
-def violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.1 A and AA violations on ``page``: one line each, naming the elements."""
+def violations(page: Page, within: str | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations on ``page`` (or in the elements that the CSS
+    selector ``within`` picks): one line each, naming the elements."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
-    results = page.evaluate("options => axe.run(document, options)", WCAG_21_AA)
+    context = {"include": [[within]]} if within else None
+    results = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)", [context, WCAG_21_AA]
+    )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(' '.join(n['target']) for n in v['nodes'])}"
         for v in results["violations"]
@@ -73,32 +84,91 @@ def screenshot_name(request: Request) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", str(request)).strip("-") or "home"
 
 
-class Visits:
-    """Each page visited once, when a test first asks: ``visits[html_page]`` is its record.
+def whole_or_demo(pages: list[Resource]) -> dict[Request, bool]:
+    """For each page, whether axe and the desktop screenshot take all of it (True) or its demo.
 
-    One tab visits every page in turn: the browser then keeps axe-core compiled
-    between pages, which makes a visit about 0.7 s instead of 1.1 s in a new tab.
+    The first page of a path is taken whole. The same path with another query (a data variant,
+    a sort order, a page of results: two thirds of the site) is the same template, frame and
+    panels with other data: what is new on it is its demo, so there axe checks the demo, in
+    both colour schemes, and the phone's screenshot shows the page. A page without a demo is
+    always taken whole.
+    """
+    seen: set[str] = set()
+    whole = {}
+    for page in pages:
+        path = page.request.url.split("?", 1)[0]
+        whole[page.request] = path not in seen or page.request.status != 200
+        seen.add(path)
+    return whole
+
+
+class Visits:
+    """Each page visited once, ``visits[html_page]`` is its record: visited in the order given, by
+    ``tabs`` browser tabs at once (a thread each, with its own Chromium), from when it is made.
+
+    A tab visits page after page: the browser then keeps axe-core compiled between pages,
+    which makes a visit about 0.7 s instead of 1.1 s in a new tab. Two tabs keep both cores
+    busy while the tests wait for the browser.
     """
 
-    def __init__(self, browser: Browser, base_url: str, screenshots: Path) -> None:
+    def __init__(self, pages: list[Resource], base_url: str, screenshots: Path, tabs: int = 2) -> None:
         self.base_url, self.screenshots = base_url, screenshots
-        self.context = browser.new_context(base_url=base_url)
-        self.page = self.context.new_page()
+        self.whole = whole_or_demo(pages)
+        self._records = {page.request: Future() for page in pages}
+        self._waiting = iter(list(self._records))
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._tab, daemon=True) for _ in range(tabs)]
+        for thread in self._threads:
+            thread.start()
+
+    def __getitem__(self, page: Resource) -> Visit:
+        return self._records[page.request].result(timeout=600)
+
+    def close(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=60)
+
+    def _next(self) -> Request | None:
+        with self._lock:
+            return None if self._stop.is_set() else next(self._waiting, None)
+
+    def _tab(self) -> None:
+        try:
+            with sync_playwright() as playwright:
+                executable = external_tools.chromium(playwright.chromium.executable_path)
+                browser = playwright.chromium.launch(
+                    executable_path=executable, args=external_tools.CHROMIUM_ARGS
+                )
+                tab = Tab(browser.new_context(base_url=self.base_url), self.base_url, self.screenshots)
+                while (request := self._next()) is not None:
+                    try:
+                        self._records[request].set_result(tab.visit(request, whole=self.whole[request]))
+                    except Exception as error:  # this page's tests fail with it; the next page goes on
+                        self._records[request].set_exception(error)
+                browser.close()
+        except BaseException as error:  # no browser (a skip, or a failure in CI): every page left says so
+            while (request := self._next()) is not None:
+                self._records[request].set_exception(error)
+
+
+class Tab:
+    """One tab of a browser, visiting one page after another and writing down what it saw."""
+
+    def __init__(self, context: BrowserContext, base_url: str, screenshots: Path) -> None:
+        self.base_url, self.screenshots = base_url, screenshots
+        self.page = context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", self._uncaught)
         self.page.on("requestfailed", lambda r: self._failed(f"{r.method} {r.url}: {r.failure}"))
         self.page.on("response", self._response)
-        self._done: dict[Request, Visit] = {}
         self._record = Visit()  # the visit being recorded
         self._request = Request("/")
 
-    def __getitem__(self, page: Resource) -> Visit:
-        if page.request not in self._done:
-            self._done[page.request] = self.visit(page.request)
-        return self._done[page.request]
-
-    def visit(self, request: Request) -> Visit:
-        """Open ``request``'s URL, look at it as the checks need, and return what was seen."""
+    def visit(self, request: Request, whole: bool = True) -> Visit:
+        """Open ``request``'s URL, look at it as the checks need, and return what was seen: axe
+        and the desktop screenshot on the whole page, or (``whole=False``) on its demo."""
         self._record, self._request = Visit(), request
         page, url, name = self.page, self.base_url + request.url, screenshot_name(request)
         page.set_viewport_size(DESKTOP)
@@ -107,30 +177,32 @@ class Visits:
             # A browser navigates with GET: send this page's request with the method it needs.
             page.route(url, lambda route: _send_as(route, request))
         page.goto(url)
-        # Checked as a visitor sees it: once its scripts have done their work (the playground's
-        # live render, say) and its late requests have ended, so that their failures count too.
-        page.wait_for_load_state("networkidle")
+        if page.locator("script[src*='playground']").count():
+            # Checked as a visitor sees it: once the playground's live render has been asked
+            # for and answered, so that its failures count too. (Other pages send no request
+            # of their own: "load" has seen them all.)
+            page.wait_for_load_state("networkidle")
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
             self._record.background[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        demo = None if whole or not page.locator(DEMO).count() else DEMO
+        self._record.whole = demo is None
         # axe in the light scheme on a desktop and in the dark one on a phone: both schemes'
         # colours, and both widths' layouts (a box that scrolls only on a phone must take the
         # keyboard's focus), in two runs rather than four.
         page.emulate_media(color_scheme="light")
-        self._record.violations["light"] = violations(page)
-        self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
+        self._record.violations["light"] = violations(page, demo)
+        if demo is None:
+            self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
         page.set_viewport_size(PHONE)
         page.emulate_media(color_scheme="dark")
         self._record.phone_width = page.evaluate("document.documentElement.scrollWidth")
         self._record.too_wide = page.evaluate(TOO_WIDE)
-        self._record.violations["dark"] = violations(page)
+        self._record.violations["dark"] = violations(page, demo)
         self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png")
         if request.method != "GET":
             page.unroute(url)
         return self._record
-
-    def close(self) -> None:
-        self.context.close()
 
     def _screenshot(self, name: str) -> Path:
         path = self.screenshots / name
