@@ -643,8 +643,8 @@ def streaming():
 
 
 # --- Routes: the playground ---------------------------------------------------
-# /playground and /api/render live in showcase/playground.py: a blueprint,
-# so that the sandbox's machinery stays out of this file.
+# /playground lives in showcase/playground.py: a blueprint, so that its machinery stays
+# out of this file. It serves the page and the files that render in the visitor's browser.
 
 app.register_blueprint(playground.bp)
 

@@ -1,148 +1,136 @@
-"""How long a playground render takes, end to end over HTTP, next to a hello world.
+"""How fast the playground starts and renders in the browser, each against its floor, in one run.
 
-Run it from the project's folder:
+Run it from the project's folder (it needs Chromium, as the browser checks do):
 
-    python benchmarks/playground_latency.py            # starts `python app.py` on a free port
-    python benchmarks/playground_latency.py --url http://127.0.0.1:5000   # or measure a running server
+    python benchmarks/playground_latency.py
+    python benchmarks/playground_latency.py --starts 5 --renders 300
 
-It sends requests one after another (latency, not throughput) on one kept-alive
-connection, first a few to warm up, then ``--requests`` of each:
+It serves the app on a free port and drives Debian's Chromium:
 
-- ``GET /hello``: the lab's string, the floor of what a request costs here;
-- ``POST /api/render``: the playground's example template and context, as JSON;
-- ``POST /playground``: the same through the form, answered with the whole page
-  (its output highlighted by Pygments).
+- cold start: a fresh browser profile opens ``/playground`` until the example's output is
+  on the page, against a bare page on the same server that only boots Pyodide in a worker
+  (``loadPyodide``, nothing else): the floor of any page that runs Python. The two
+  alternate, ``--starts`` times each; the medians and their ratio are printed.
+- warm render: ``window.playground.render()`` of the page's own example, ``--renders``
+  times one after another, timed in the page (``performance.now()``): median and 95th
+  percentile, in milliseconds.
 
-and prints the median, 95th percentile and worst time of each, in milliseconds.
-Absolute figures depend on the machine and on what else runs on it (the load
-average is printed too); the ratios to hello world are steadier.
+Absolute figures depend on the machine and on what else runs on it; the ratio of the cold
+start to the bare boot is steadier.
 """
 
 import argparse
-import http.client
 import json
 import os
 import statistics
-import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
 
+os.environ.setdefault("SECRET_KEY", "benchmark")
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
+sys.path[:0] = [str(PROJECT), str(PROJECT / "tests" / "quality")]
 
-from showcase.playground import EXAMPLE_CONTEXT, EXAMPLE_TEMPLATE  # noqa: E402  after the path is set
-from showcase.server import free_port  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
 
+from app import app  # noqa: E402
+from external_tools import CHROMIUM_ARGS, chromium  # noqa: E402
+from showcase.playground import EXAMPLE_CONTEXT, EXAMPLE_TEMPLATE, PYODIDE_VERSION  # noqa: E402
+from showcase.security import RUNTIME_CONTENT_SECURITY_POLICY  # noqa: E402
 
-def requests_to_time() -> dict[str, tuple[str, str, bytes, dict[str, str]]]:
-    """Each request measured: name -> (method, path, body, headers)."""
-    api_body = {
-        "template": EXAMPLE_TEMPLATE,
-        "context": json.loads(EXAMPLE_CONTEXT),
-        "trim_blocks": False,
-        "lstrip_blocks": False,
-    }
-    form_body = {"template": EXAMPLE_TEMPLATE, "context": EXAMPLE_CONTEXT}
-    return {
-        "GET /hello (hello world)": ("GET", "/hello", b"", {}),
-        "POST /api/render (JSON)": (
-            "POST",
-            "/api/render",
-            json.dumps(api_body).encode(),
-            {"Content-Type": "application/json"},
-        ),
-        "POST /playground (whole page)": (
-            "POST",
-            "/playground",
-            urlencode(form_body).encode(),
-            {"Content-Type": "application/x-www-form-urlencoded"},
-        ),
-    }
-
-
-def timed(
-    connection: http.client.HTTPConnection, method: str, path: str, body: bytes, headers: dict
-) -> float:
-    """Send one request and read the whole answer; seconds from sending to the last byte."""
-    started = time.perf_counter()
-    connection.request(method, path, body=body or None, headers=headers)
-    response = connection.getresponse()
-    response.read()
-    elapsed = time.perf_counter() - started
-    if response.status != 200:
-        raise SystemExit(f"{method} {path} answered {response.status}: is this the playground's branch?")
-    return elapsed
+PYODIDE = f"/playground/runtime/pyodide/{PYODIDE_VERSION}/pyodide.mjs"
+BARE_PAGE = '<!DOCTYPE html><html lang="en"><title>Bare</title><script src="/bare.js"></script></html>'
+BARE_SCRIPT = """
+const worker = new Worker("/bare-worker.js", {type: "module"});
+window.booted = new Promise((resolve) => { worker.onmessage = () => resolve(true); });
+"""
+BARE_WORKER = f"""
+import {{ loadPyodide }} from "{PYODIDE}";
+await loadPyodide({{ indexURL: new URL(".", new URL("{PYODIDE}", self.location.href)).href }});
+self.postMessage("ready");
+"""
+WARM = """async ([request, times]) => {
+  const seconds = [];
+  for (let i = 0; i < times; i += 1) {
+    const started = performance.now();
+    const answer = await window.playground.render(request);
+    seconds.push(performance.now() - started);
+    if (answer.error) throw new Error(answer.error.message);
+  }
+  return seconds;
+}"""
 
 
-def measure(url: str, count: int, warm_up: int) -> dict[str, list[float]]:
-    address = urlsplit(url)
-    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
-    times: dict[str, list[float]] = {}
-    try:
-        for name, (method, path, body, headers) in requests_to_time().items():
-            for _ in range(warm_up):
-                timed(connection, method, path, body, headers)
-            times[name] = [timed(connection, method, path, body, headers) for _ in range(count)]
-    finally:
-        connection.close()
-    return times
-
-
-def start_server() -> tuple[subprocess.Popen, str]:
-    """``python app.py`` on a free port of 127.0.0.1, once it answers."""
-    port = free_port("127.0.0.1")
-    server = subprocess.Popen(
-        [sys.executable, "app.py", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+def bare(route):
+    """The bare page and its worker, served by the benchmark on the app's own origin."""
+    name = route.request.url.rsplit("/", 1)[1]
+    body, kind = {
+        "bare.html": (BARE_PAGE, "text/html"),
+        "bare.js": (BARE_SCRIPT, "text/javascript"),
+        "bare-worker.js": (BARE_WORKER, "text/javascript"),
+    }[name]
+    route.fulfill(
+        body=body, content_type=kind, headers={"Content-Security-Policy": RUNTIME_CONTENT_SECURITY_POLICY}
     )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/hello")
-            connection.getresponse().read()
-            connection.close()
-            return server, url
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("the server did not start within 10 s")
 
 
-def report(times: dict[str, list[float]]) -> None:
-    floor = statistics.median(next(iter(times.values())))
-    print(f"{'request':<32}{'median':>9}{'p95':>9}{'worst':>9}{'median / hello':>16}")
-    for name, seconds in times.items():
-        ordered = sorted(seconds)
-        p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-        median = statistics.median(ordered)
-        print(
-            f"{name:<32}{median * 1000:>7.1f}ms{p95 * 1000:>7.1f}ms{ordered[-1] * 1000:>7.1f}ms"
-            f"{median / floor:>15.1f}x"
+def cold_start(browser, url, bare_page):
+    """Seconds from opening a page in a fresh profile to its first output (or, bare, to Python booted)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/bare*", bare)
+    started = time.perf_counter()
+    if bare_page:
+        page.goto(f"{url}/bare.html")
+        page.evaluate("() => window.booted")
+    else:
+        page.goto(f"{url}/playground")
+        page.locator('[data-status][data-state="rendered"]').wait_for(timeout=120_000)
+    seconds = time.perf_counter() - started
+    context.close()
+    return seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--starts", type=int, default=3, help="cold starts of each page (default 3)")
+    parser.add_argument("--renders", type=int, default=200, help="warm renders (default 200)")
+    options = parser.parse_args()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium(playwright.chromium.executable_path), args=CHROMIUM_ARGS
         )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="a running server to measure (default: start python app.py)")
-    parser.add_argument("--requests", type=int, default=200, help="requests of each kind (default 200)")
-    parser.add_argument("--warm-up", type=int, default=20, help="requests of each kind first, not counted")
-    args = parser.parse_args()
-    server, url = (None, args.url) if args.url else start_server()
-    try:
-        times = measure(url, args.requests, args.warm_up)
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait()
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
-    print(f"{url}: {args.requests} requests of each, one at a time")
-    print(f"load average {load} on {os.cpu_count()} cores")
-    report(times)
+        starts = {"bare": [], "playground": []}
+        for _ in range(options.starts):
+            starts["bare"].append(cold_start(browser, url, bare_page=True))
+            starts["playground"].append(cold_start(browser, url, bare_page=False))
+        page = browser.new_page()
+        page.goto(f"{url}/playground")
+        page.evaluate("() => window.playground.ready")
+        request = {
+            "template": EXAMPLE_TEMPLATE,
+            "context": json.loads(EXAMPLE_CONTEXT),
+            "trim_blocks": False,
+            "lstrip_blocks": False,
+        }
+        page.evaluate(WARM, [request, 20])  # warm up
+        warm = sorted(page.evaluate(WARM, [request, options.renders]))
+        browser.close()
+    server.shutdown()
+    bare_s, playground_s = (statistics.median(starts[name]) for name in ("bare", "playground"))
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"cold start, bare Pyodide boot: median {bare_s:.2f} s of {starts['bare']}")
+    print(
+        f"cold start, playground to first output: median {playground_s:.2f} s "
+        f"({playground_s / bare_s:.2f}x the bare boot)"
+    )
+    p95 = warm[int(0.95 * (len(warm) - 1))]
+    print(f"warm render of the example ({len(warm)}): p50 {statistics.median(warm):.2f} ms, p95 {p95:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -33,11 +33,14 @@ EXPORT_FLAG = "SHOWCASE_EXPORT"
 
 def page_rules(app: Flask) -> list[Rule]:
     """The rules of the site's pages: every rule that answers GET, but those of files
-    (the static files', ``/favicon.ico``), which are written under their own names."""
+    (the static files', the playground's runtime, ``/favicon.ico``), which are written under
+    their own names."""
     return [
         rule
         for rule in app.url_map.iter_rules()
-        if "GET" in (rule.methods or ()) and rule.endpoint != "static" and "." not in rule.rule
+        if "GET" in (rule.methods or ())
+        and rule.endpoint.rpartition(".")[2] != "static"  # the app's static files, and a blueprint's
+        and "." not in rule.rule
     ]
 
 

@@ -1,10 +1,14 @@
-"""Render a visitor's template and say what is wrong with it: the Jinja half of the playground.
+"""Render a visitor's template and say what is wrong with it: the playground's Python.
 
-This module runs inside the playground's worker processes (``showcase/sandbox.py``
-starts them and limits their CPU, memory and time), never in the web server.
-It imports nothing from Flask: nothing of the app (``config``, ``request``,
-``session``) can reach a template from here. ``url_for`` is Werkzeug's URL
-builder over the site's rules, handed over as plain data.
+This module runs in the visitor's browser, in a Web Worker running Pyodide
+(``showcase/runtime/worker.js`` loads it with Jinja2, MarkupSafe and Werkzeug,
+from the bundle ``showcase/playground.py`` serves), never in the web server;
+the unit tests import it in CPython. It imports nothing from Flask: nothing of
+the app (``config``, ``request``, ``session``) can reach a template from here.
+``url_for`` is Werkzeug's URL builder over the site's rules, handed over as
+plain data. The worker's entry points are ``start``, ``diagnose`` and
+``render`` at the end: JSON text in, JSON text out. A render that runs too
+long is stopped by the page, which ends the worker (3 s).
 
 What it adds to Jinja's ``SandboxedEnvironment``, which blocks ``__class__``
 and friends but limits nothing else (the mutable one: ``{% do items.append(x) %}``
@@ -27,6 +31,7 @@ changes the visitor's own copy of the context, which no other render shares):
 
 import contextlib
 import html  # noqa: F401  imported now: |striptags imports it on first use, when files are out of reach
+import json
 import math
 import pprint  # noqa: F401  imported now, for |pprint, for the same reason
 import re
@@ -36,7 +41,6 @@ import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import update_wrapper
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -69,13 +73,10 @@ MAX_WIDTH = 1_000  # center, ljust, rjust, zfill, wordwrap, % and format widths 
 MAX_INDENT = 100  # indent, tojson(indent), expandtabs
 MAX_DIGITS = 4_000  # Python itself refuses to print an int of more than 4,300 digits
 TEMPLATE_FILENAME = "<template>"  # what Jinja calls a template made from a string
-
-# In the playground, base.html is the small layout of an example's download (showcase/project/),
-# not the site's, which needs the gallery: an example's template, sent as it is, renders as the
-# page of its download does.
-STAND_INS = {
-    "base.html": (Path(__file__).parent / "project" / "templates" / "base.html").read_text(encoding="utf-8")
-}
+MAX_TEMPLATE_CHARS = 20_000
+MAX_CONTEXT_BYTES = 50_000  # the context as compact JSON, in UTF-8
+MAX_CONTEXT_DEPTH = 100  # lists and objects inside each other
+WALL_SECONDS = 3  # the page ends the worker of a render that runs longer (static/js/playground.js)
 
 
 # What Flask gives its templates, and the sandbox does not: an error naming one says so.
@@ -285,7 +286,7 @@ class SiteTemplates(BaseLoader):
     """The site's templates, read-only, by name: ``{% import "macros/x.html" as x %}`` works."""
 
     def __init__(self, sources: dict[str, str]) -> None:
-        self.sources = {**sources, **STAND_INS}
+        self.sources = sources
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         if template not in self.sources:
@@ -349,7 +350,22 @@ def _filters() -> dict[str, Callable[..., Any]]:
     def slice_(value: Any, slices: int, *args: Any, **kwargs: Any) -> None:
         _refuse_width("slice's count", slices)
 
+    def replace(value: Any, old: Any, new: Any, count: int | None = None) -> None:
+        # What the result would be long, worked out before it is made.
+        text, old, new = str(value), str(old), str(new)
+        found = text.count(old) if old else len(text) + 1
+        found = found if count is None else min(found, max(count, 0))
+        if len(text) + found * (len(new) - len(old)) > MAX_CHARS:
+            raise LimitError(f"replace() would make more than {MAX_CHARS:,} characters in the playground")
+
+    def join(value: Any, d: Any = "", attribute: Any = None) -> None:
+        sized = isinstance(value, str | list | tuple) and isinstance(d, str)
+        if sized and (len(value) - 1) * len(d) > MAX_CHARS:
+            raise LimitError(f"join() would make more than {MAX_CHARS:,} characters in the playground")
+
     checks = {
+        "replace": replace,
+        "join": join,
         "center": center,
         "indent": indent,
         "wordwrap": wordwrap,
@@ -470,7 +486,7 @@ def make_environment(
         trim_blocks=trim_blocks,
         lstrip_blocks=lstrip_blocks,
         extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
-        cache_size=len(templates) + len(STAND_INS) + 1,
+        cache_size=len(templates) + 1,
     )
     env.globals.clear()  # lipsum and the rest: only what a learner needs goes back in
     env.globals.update(range=capped_range, dict=dict, namespace=Namespace, cycler=Cycler, joiner=Joiner)
@@ -664,8 +680,8 @@ def _no_names() -> dict[str, list[str]]:
     return {"undefined": [], "unused": []}
 
 
-def _message(message: str, line: int | None) -> dict[str, Any]:
-    return {"message": scrub(message), "line": line}
+def _message(message: str, line: int | None, column: int | None = None) -> dict[str, Any]:
+    return {"message": scrub(message), "line": line, "column": column}
 
 
 @dataclass(frozen=True)
@@ -686,7 +702,7 @@ def _syntax_error(error: TemplateSyntaxError, where: "_Where") -> dict[str, Any]
     message = re.sub(r" at \d+$", "", error.message or "")
     # "No filter named 'x'" is found compiling, but is no mistake of syntax.
     kind = "Line" if isinstance(error, TemplateAssertionError) else "Syntax error on line"
-    return _message(f"{kind} {line}, column {column}: {message}", line)
+    return _message(f"{kind} {line}, column {column}: {message}", line, column)
 
 
 def _place(error: TemplateSyntaxError, where: _Where) -> tuple[int, int]:
@@ -786,3 +802,157 @@ def scrub(text: str) -> str:
         return text  # the common case, checked cheaply
     text = _REPR.sub(lambda match: f"[{match.lastgroup.replace('cls', 'class')}]", text)
     return _ADDRESS.sub("", text)
+
+
+# --- The worker's entry points: JSON text in, JSON text out -----------------------
+
+
+class BadField(ValueError):  # noqa: N818  read as "a bad field", like werkzeug's BadRequest
+    """A field of a render request that cannot be rendered: which one, and what is allowed."""
+
+    def __init__(self, name: str | None, message: str) -> None:
+        super().__init__(message)
+        self.name, self.message = name, message
+
+
+FIELDS = {"template": str, "context": dict, "trim_blocks": bool, "lstrip_blocks": bool}
+KINDS = {str: "a string", dict: "a JSON object", bool: "true or false"}
+JSON_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
+
+
+def kind(value: Any) -> str:
+    """What a JSON value is, in words: "a list", "true or false"..."""
+    if isinstance(value, bool):
+        return "true or false"
+    return "null" if value is None else JSON_KINDS.get(type(value), "something else")
+
+
+def parse_context(text: str) -> dict[str, Any]:
+    """The context as typed in the page: a JSON object, within the limits."""
+    if len(text) > MAX_CONTEXT_BYTES * 20:  # far past the limit: not worth parsing
+        raise BadField("context", f"The context is larger than {MAX_CONTEXT_BYTES / 1000:g} kB.")
+    try:
+        context = json.loads(text or "{}")
+    except json.JSONDecodeError as error:
+        raise BadField(
+            "context",
+            f"The context is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}).",
+        ) from None
+    except RecursionError:
+        raise BadField("context", _too_deep()) from None
+    return check_context(context)
+
+
+def check_context(context: Any) -> dict[str, Any]:
+    if not isinstance(context, dict):
+        raise BadField("context", f"The context must be a JSON object ({{...}}), not {kind(context)}.")
+    if _depth(context) > MAX_CONTEXT_DEPTH:
+        raise BadField("context", _too_deep())
+    size = len(json.dumps(context, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    if size > MAX_CONTEXT_BYTES:
+        raise BadField(
+            "context",
+            f"The context is {size:,} bytes as compact JSON; the playground takes at most "
+            f"{MAX_CONTEXT_BYTES:,} ({MAX_CONTEXT_BYTES / 1000:g} kB).",
+        )
+    return context
+
+
+def _too_deep() -> str:
+    return f"The context nests lists and objects more than {MAX_CONTEXT_DEPTH} deep."
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in ``value``, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_CONTEXT_DEPTH:
+                stack.extend(
+                    (item, depth + 1) for item in (current.values() if isinstance(current, dict) else current)
+                )
+    return deepest
+
+
+def read_job(request: Any) -> Job:
+    """A render request as ``window.playground.render()`` takes it, as a Job: ``template``,
+    ``context`` (an object, or the page's JSON text as ``context_text``), ``trim_blocks``,
+    ``lstrip_blocks``. BadField says what is wrong with it, naming the field."""
+    if not isinstance(request, dict):
+        raise BadField(None, f"A render takes a JSON object, not {kind(request)}.")
+    request = dict(request)
+    if isinstance(request.get("context_text"), str) and "context" not in request:
+        request["context"] = parse_context(request.pop("context_text"))
+    for name in request:
+        if name not in FIELDS:
+            raise BadField(name, f"Unknown field {name!r}: the fields are {', '.join(FIELDS)}.")
+    for name, wanted in FIELDS.items():
+        if name not in request:
+            raise BadField(name, f"The field {name!r} is missing: it must be {KINDS[wanted]}.")
+        if not isinstance(request[name], wanted):
+            raise BadField(name, f"The field {name!r} must be {KINDS[wanted]}, not {kind(request[name])}.")
+    if len(request["template"]) > MAX_TEMPLATE_CHARS:
+        raise BadField(
+            "template",
+            f"The template is {len(request['template']):,} characters long; "
+            f"the playground takes at most {MAX_TEMPLATE_CHARS:,}.",
+        )
+    check_context(request["context"])
+    return Job(**request)
+
+
+def bad_field(error: BadField) -> dict[str, Any]:
+    return {
+        "output": None,
+        "error": {"message": error.message, "line": None, "column": None, "field": error.name},
+        "undefined": [],
+        "unused": [],
+    }
+
+
+class Playground:
+    """The renderer over the site's templates, and a render request's two steps: what is wrong
+    with it (kept by the page if the render is then stopped), and its result."""
+
+    def __init__(self, site: dict[str, Any]) -> None:
+        self.renderer = Renderer(site["templates"], site.get("routes", ()))
+        self.job: Job | None = None
+
+    def diagnose(self, request: Any) -> dict[str, Any]:
+        self.job = None
+        try:
+            self.job = read_job(request)
+        except BadField as error:
+            return bad_field(error)
+        return self.renderer.diagnose(self.job)
+
+    def render(self) -> dict[str, Any]:
+        """The result of the request diagnose() last took, if it had no error."""
+        return self.renderer.render(self.job)
+
+    def answer(self, request: Any) -> dict[str, Any]:
+        """Both steps at once: ``{output, error, undefined, unused}``."""
+        found = self.diagnose(request)
+        if found["error"] is not None:
+            return {"output": None, **found}
+        return {**found, **self.render()}
+
+
+_RUNNING: list[Playground] = []
+
+
+def start(site_json: str) -> None:
+    """Worker: make the playground over the site (``{"templates": {...}, "routes": [...]}``)."""
+    _RUNNING[:] = [Playground(json.loads(site_json))]
+
+
+def diagnose(request_json: str) -> str:
+    """Worker: the first step of a render, as JSON."""
+    return json.dumps(_RUNNING[0].diagnose(json.loads(request_json)))
+
+
+def render(_: str = "") -> str:
+    """Worker: the second step, for the request diagnose() took, as JSON."""
+    return json.dumps(_RUNNING[0].render())

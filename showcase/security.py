@@ -20,6 +20,12 @@ CONTENT_SECURITY_POLICY = "; ".join(
     )
 )
 
+# The playground's page and files (showcase/playground.py): Pyodide compiles WebAssembly in a
+# worker started from this site. Still no eval() and no inline script, there or anywhere.
+RUNTIME_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'"
+)
+
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     # Trust the Content-Type we send; never guess ("sniff") another.

@@ -2,6 +2,7 @@
 
 import functools
 import gc
+import json
 import os
 import secrets
 import shutil
@@ -22,8 +23,8 @@ from app import data as showcase_data
 from app import gallery as showcase_gallery
 from html_helpers import get_soup
 from outcomes import OUTCOMES
+from showcase import playground, renderer
 from showcase.gallery import UNFRAMED
-from showcase.sandbox import Limits
 from site_pages import example_url
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -146,33 +147,49 @@ def demo(soup):
     return find
 
 
+@functools.cache
+def _playground():
+    """The playground's renderer over the site, as the browser's worker gets it (showcase/playground.py)."""
+    site = {
+        "templates": playground.site_templates(showcase_app),
+        "routes": playground.site_routes(showcase_app),
+    }
+    return renderer.Playground(json.loads(json.dumps(site)))  # as JSON carries it
+
+
 @pytest.fixture
-def quick_limits(app, monkeypatch):
-    """The playground's limits with a wall clock of half a second, so runaway renders stop soon.
-
-    Only the clock is shorter: CPU, memory and sizes keep their real values.
-    """
-    limits = Limits(wall_seconds=0.5)
-    monkeypatch.setitem(app.config, "PLAYGROUND_LIMITS", limits)
-    return limits
+def api_request():
+    """``api_request({...})``: what ``window.playground.render({...})`` answers in the browser,
+    from the same Python, imported here: ``{output, error, undefined, unused}``."""
+    # As JSON carries them between the page and the worker: each render gets its own copy.
+    return lambda request: json.loads(json.dumps(_playground().answer(json.loads(json.dumps(request)))))
 
 
 @pytest.fixture
-def api(client):
-    """A function that POSTs a render to /api/render as JSON and returns (status, answer)."""
+def api(api_request):
+    """``api(template, context, trim_blocks, lstrip_blocks)``: the playground's answer."""
 
-    def post(template, context=None, trim_blocks=False, lstrip_blocks=False):
-        body = {
+    def render(template, context=None, trim_blocks=False, lstrip_blocks=False):
+        return api_request({
             "template": template,
             "context": {} if context is None else context,
             "trim_blocks": trim_blocks,
             "lstrip_blocks": lstrip_blocks,
-        }
-        response = client.post("/api/render", json=body)
-        assert response.mimetype == "application/json"
-        return response.status_code, response.get_json()
+        })  # fmt: skip
 
-    return post
+    return render
+
+
+@pytest.fixture
+def require_all_checks():
+    """``require_all_checks(reason)``: skip, or fail when $SHOWCASE_REQUIRE_ALL_CHECKS is 1 (as in CI)."""
+
+    def missing(reason):
+        if os.environ.get("SHOWCASE_REQUIRE_ALL_CHECKS") == "1":
+            pytest.fail(f"{reason} (SHOWCASE_REQUIRE_ALL_CHECKS=1: every check must run)", pytrace=False)
+        pytest.skip(reason)
+
+    return missing
 
 
 def pytest_runtest_logreport(report):

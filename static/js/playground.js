@@ -1,31 +1,153 @@
-// The playground's live preview: progressive enhancement of templates/playground.html.
+// The playground: a template rendered by real Jinja, in this browser, as you type.
 //
-// Without this file the form posts to /playground and the page comes back
-// rendered. With it, the result follows as you type: a pause of 300 ms, then
-// POST /api/render. No inline code and no eval, so it runs under a strict
-// Content-Security-Policy (script-src 'self'). The output goes in with
-// textContent and the iframe's srcdoc property: never as HTML of this page.
+// The page (templates/playground.html) gives the editor; this file starts a Web
+// Worker (showcase/runtime/worker.js) that runs CPython on WebAssembly (Pyodide)
+// with Jinja's sandbox, and asks it to render 300 ms after the last keystroke. The
+// server renders nothing. A render that runs past its time is stopped by ending the
+// worker, and a new one starts at once. No inline code and no eval: it runs under a
+// Content-Security-Policy that allows only this site's scripts, and WebAssembly. The
+// output goes in with textContent and the iframe's srcdoc property, never as HTML of
+// this page.
+//
+// For scripts and tests: window.playground.render({template, context, trim_blocks,
+// lstrip_blocks}) returns a promise of {output, error: null|{message, line, column},
+// undefined: [...], unused: [...]}, once the runtime is ready. It never rejects: a
+// render that is stopped, or a runtime that cannot start, resolves with the reason in
+// error. window.playground.ready resolves once the runtime has started.
 (function () {
   "use strict";
 
   const form = document.querySelector(".playground-form");
-  if (!form || !window.fetch || !window.AbortController) {
+  if (!form) {
     return;
   }
   const DELAY_MS = 300;
+  const SECONDS = Number(form.dataset.seconds);
   const fields = form.elements;
   const gutter = document.querySelector("[data-gutter]");
   const status = document.querySelector("[data-status]");
+  const progress = document.querySelector("[data-progress]");
   const error = document.querySelector("[data-error]");
   const errorMessage = document.querySelector("[data-error-message]");
   const panes = document.querySelector("[data-output]");
   const source = document.querySelector("[data-source] code");
   const preview = document.querySelector("[data-preview]");
-  let timer = null;
-  let request = null;
+  let errorLine = null;
   let lastOutput = null; // the last output rendered, shown again when "show whitespace" changes
-  const marked = gutter.querySelector(".is-error"); // the server marked the error's line
-  let errorLine = marked ? Number(marked.textContent) : null;
+
+  function failure(message) {
+    return { output: null, error: { message, line: null, column: null }, undefined: [], unused: [] };
+  }
+
+  // --- The runtime: one worker at a time, one render at a time -------------------
+
+  const runtime = {
+    worker: null,
+    ready: null, // a promise: true once started, or the message saying why it could not
+    queue: [], // renders waiting: {request, resolve}
+    running: null, // the render the worker has: {id, request, resolve, diagnostics, timer}
+    nextId: 1,
+
+    start() {
+      const worker = new Worker(form.dataset.worker, { type: "module" });
+      this.worker = worker;
+      this.ready = new Promise((resolve) => {
+        worker.onmessage = (event) => {
+          const message = event.data;
+          if (message.type === "progress") {
+            showProgress(message.loaded, message.total);
+          } else if (message.type === "ready") {
+            resolve(true);
+          } else if (message.type === "failed") {
+            resolve(`The playground could not start: ${message.message}`);
+          } else {
+            this.answer(message);
+          }
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          resolve(`The playground could not start: ${event.message || "its worker failed"}.`);
+        };
+      });
+      // As absolute URLs: the worker would read relative ones against its own.
+      const absolute = (url) => new URL(url, document.baseURI).href;
+      worker.postMessage({ type: "start", pyodide: absolute(form.dataset.pyodide), site: absolute(form.dataset.site) });
+      this.ready.then(() => this.next());
+    },
+
+    render(request) {
+      return new Promise((resolve) => {
+        this.queue.push({ request, resolve });
+        this.next();
+      });
+    },
+
+    async next() {
+      if (this.running || this.queue.length === 0) {
+        return;
+      }
+      const job = this.queue.shift();
+      this.running = job;
+      const started = await this.ready;
+      if (started !== true) {
+        this.running = null;
+        job.resolve(failure(started));
+        this.next();
+        return;
+      }
+      job.id = this.nextId;
+      this.nextId += 1;
+      job.timer = window.setTimeout(() => this.stop(job), SECONDS * 1000);
+      this.worker.postMessage({ type: "render", id: job.id, request: job.request });
+    },
+
+    answer(message) {
+      const job = this.running;
+      if (!job || message.id !== job.id) {
+        return;
+      }
+      if (message.type === "diagnostics") {
+        job.diagnostics = message.value;
+        return;
+      }
+      window.clearTimeout(job.timer);
+      this.running = null;
+      job.resolve(message.value);
+      this.next();
+    },
+
+    // A render past its time: end the worker (Python cannot be interrupted from here),
+    // answer with what was found before it ran, and start a new worker at once.
+    stop(job) {
+      this.worker.terminate();
+      this.running = null;
+      const found = job.diagnostics || { undefined: [], unused: [] };
+      job.resolve({
+        output: null,
+        error: {
+          message:
+            `The render ran for more than ${SECONDS} s and was stopped: is there a loop ` +
+            "that never ends, or one that does far too much? The playground restarted.",
+          line: null,
+          column: null,
+        },
+        undefined: found.undefined || [],
+        unused: found.unused || [],
+      });
+      status.textContent = "Restarting the playground…";
+      this.start();
+    },
+  };
+
+  function showProgress(loaded, total) {
+    progress.hidden = false;
+    if (total > 0) {
+      progress.max = total;
+      progress.value = Math.min(loaded, total);
+    }
+    const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+    status.textContent = `Loading Python and Jinja: ${megabytes(loaded)} of ${megabytes(total)} MB…`;
+  }
 
   // --- The editor's line numbers, as macros/playground.html's gutter() makes them
 
@@ -51,7 +173,7 @@
       source.textContent = output;
       return;
     }
-    // As app.py's show_whitespace filter, which the server uses: · space, → tab, ↵ newline.
+    // As app.py's show_whitespace filter: · space, → tab, ↵ newline.
     const marks = { " ": ["ws-space", "·", ""], "\t": ["ws-tab", "→", "\t"], "\n": ["ws-newline", "↵", "\n"] };
     const parts = [];
     for (const piece of output.split(/([ \t\n])/)) {
@@ -101,68 +223,65 @@
     // Keep the last good output on screen, dimmed, while the template has an error.
     panes.classList.toggle("is-stale", Boolean(result.error));
     status.textContent = result.error ? "Not rendered: see the error." : "Rendered.";
+    status.dataset.state = result.error ? "error" : "rendered";
   }
 
-  // --- Asking the server
+  // --- Rendering what is typed: only the latest text matters ---------------------
 
-  function contextObject() {
-    let context;
-    try {
-      context = JSON.parse(fields.context.value || "{}");
-    } catch (problem) {
-      return { problem: `The context is not valid JSON: ${problem.message}` };
-    }
-    if (context === null || typeof context !== "object" || Array.isArray(context)) {
-      return { problem: "The context must be a JSON object ({...})." };
-    }
-    return { context };
-  }
+  let timer = null;
+  let waiting = false; // a render of the page's own is queued or running
+  let again = false; // the text changed while it was
 
   async function update() {
-    const { context, problem } = contextObject();
-    if (problem) {
-      showError(problem, null);
-      panes.classList.add("is-stale");
-      status.textContent = "Not rendered: see the error.";
+    if (waiting) {
+      again = true;
       return;
     }
-    if (request) {
-      request.abort(); // only the latest text matters
-    }
-    request = new AbortController();
+    waiting = true;
     status.textContent = "Rendering…";
-    let response;
-    try {
-      response = await fetch(form.dataset.api, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          template: fields.template.value,
-          context,
-          trim_blocks: fields.trim_blocks.checked,
-          lstrip_blocks: fields.lstrip_blocks.checked,
-        }),
-        signal: request.signal,
-      });
-    } catch (problem) {
-      if (problem.name !== "AbortError") {
-        status.textContent = "The server could not be reached: press Render to try again.";
-      }
+    status.dataset.state = "rendering";
+    const result = await runtime.render({
+      template: fields.template.value,
+      context_text: fields.context.value,
+      trim_blocks: fields.trim_blocks.checked,
+      lstrip_blocks: fields.lstrip_blocks.checked,
+    });
+    waiting = false;
+    if (again) {
+      again = false;
+      update();
       return;
     }
-    if (response.status === 503) {
-      const seconds = Number(response.headers.get("Retry-After")) || 1;
-      status.textContent = `The playground is busy: trying again in ${seconds} s.`;
-      schedule(seconds * 1000);
-      return;
-    }
-    show(await response.json());
+    show(result);
   }
 
   function schedule(delay) {
     window.clearTimeout(timer);
     timer = window.setTimeout(update, delay);
   }
+
+  // --- Start --------------------------------------------------------------------
+
+  if (window.location.protocol === "file:") {
+    // Browsers start no worker for a page opened from the file system.
+    document.querySelector("[data-needs-http]").hidden = false;
+    status.textContent = "Not started: this page must be served over HTTP.";
+    return;
+  }
+  document.querySelector("[data-needs-javascript]").hidden = true;
+  runtime.start();
+  runtime.ready.then((started) => {
+    progress.hidden = true;
+    status.textContent = started === true ? "Ready." : started;
+  });
+
+  window.playground = Object.freeze({
+    ready: runtime.ready.then((started) => started === true),
+    render(request) {
+      const { template, context, trim_blocks: trim, lstrip_blocks: lstrip } = request || {};
+      return runtime.render({ template, context, trim_blocks: trim, lstrip_blocks: lstrip });
+    },
+  });
 
   fields.template.addEventListener("input", () => {
     drawGutter();
@@ -181,4 +300,10 @@
       schedule(0);
     }
   });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    schedule(0);
+  });
+  drawGutter();
+  update(); // the first render, as soon as the runtime is ready
 })();

@@ -1,9 +1,25 @@
-"""In a real browser: the playground's preview follows what is typed, and errors mark their line."""
+"""In a real browser: the playground renders in the visitor's own Python (Pyodide in a worker),
+diagnoses, previews, opens every example as its page shows it, contains the injection corpus,
+stops the blow-ups only a clock can stop, and works in the static copy served over HTTP."""
 
 import json
+import subprocess
+import sys
+import time
+import urllib.parse
 
 import pytest
+from bs4 import BeautifulSoup
 from jinja2 import Environment, TemplateSyntaxError
+from test_playground import NOT_AS_ON_THE_SITE, downloads_content, same_html
+from test_playground_safety import CLOCKED, EXHAUSTION, LEAKS, job, ssti_payloads
+
+import external_tools
+from app import app as showcase_app
+from app import gallery as showcase_gallery
+from showcase.server import free_port
+
+RENDER = "(request) => window.playground.render(request)"
 
 
 def type_into(page, selector, text):
@@ -11,16 +27,48 @@ def type_into(page, selector, text):
     page.fill(selector, text)
 
 
+def rendered(page, has_text, seconds=60):
+    """Wait until the source pane shows ``has_text`` (the runtime may still be starting)."""
+    page.locator("[data-source] code").filter(has_text=has_text).wait_for(timeout=seconds * 1000)
+
+
+@pytest.fixture(scope="module")
+def playground(browser, live_server):
+    """One playground tab, its runtime started once, for the renders of this module's tests."""
+    context = browser.new_context(base_url=live_server)
+    tab = context.new_page()
+    errors = []
+    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    tab.goto("/playground")
+    assert tab.evaluate("() => window.playground.ready") is True
+    yield tab
+    context.close()
+    assert errors == []  # nothing the policy refused, nothing the runtime failed at
+
+
+def render(tab, template, context=None, trim_blocks=False, lstrip_blocks=False):
+    request = {"template": template, "context": context or {}, "trim_blocks": trim_blocks}
+    return tab.evaluate(RENDER, {**request, "lstrip_blocks": lstrip_blocks})
+
+
 def test_the_preview_follows_the_template_as_it_is_typed(page):
     page.goto("/playground")
+    rendered(page, "CS253: Web Development")  # the example, once the runtime is ready
+    assert page.locator("[data-status]").inner_text() == "Rendered."
     type_into(page, "#context", json.dumps({"weeks": ["HTTP", "Flask & <Jinja>"]}))
     type_into(page, "#template", "<ul>{% for w in weeks %}<li>{{ w }}</li>{% endfor %}</ul>")
+    rendered(page, "Flask &amp; &lt;Jinja&gt;")
     source = page.locator("[data-source] code")
-    source.filter(has_text="Flask &amp; &lt;Jinja&gt;").wait_for()
     assert source.inner_text() == "<ul><li>HTTP</li><li>Flask &amp; &lt;Jinja&gt;</li></ul>"
     preview = page.frame_locator("[data-preview]")
     assert preview.locator("li").all_inner_texts() == ["HTTP", "Flask & <Jinja>"]
     assert page.url.endswith("/playground")  # updated in place: no form was submitted
+    assert page.locator("[data-needs-javascript]").is_hidden()
+    page.check("input[name=show_whitespace]")  # marked at once, as app.py's show_whitespace filter does
+    assert source.inner_text() == "<ul><li>HTTP</li><li>Flask·&amp;·&lt;Jinja&gt;</li></ul>"
+    type_into(page, "#template", "<p>\ta b</p>\n<br>")
+    rendered(page, "↵")
+    assert source.inner_text() == "<p>→\ta·b</p>↵\n<br>"
 
 
 def jinja_error_line(template):
@@ -35,6 +83,7 @@ def test_a_syntax_error_marks_its_line_beside_the_editor(page):
     line = jinja_error_line(template)
     assert line == 3
     page.goto("/playground")
+    rendered(page, "CS253")
     type_into(page, "#template", template)
     marked = page.locator("[data-gutter] .is-error")
     marked.wait_for()
@@ -44,12 +93,123 @@ def test_a_syntax_error_marks_its_line_beside_the_editor(page):
 
 def test_the_preview_runs_no_script(page):
     page.goto("/playground")
+    rendered(page, "CS253")
     type_into(page, "#context", "{}")
     type_into(
         page,
         "#template",
         '<p id="x">before</p><script>document.getElementById("x").textContent = "ran"</script>',
     )
-    page.locator("[data-source] code").filter(has_text="<script>").wait_for()
+    rendered(page, "<script>")
     assert page.frame_locator("[data-preview]").locator("#x").inner_text() == "before"
     assert page.locator("[data-preview]").get_attribute("sandbox") == ""
+
+
+def test_render_answers_as_the_python_it_runs_does(playground, api):
+    for template, context in [
+        ("<p>{{ name|upper }}</p>", {"name": "<ada>", "spare": True}),
+        ("one\ntwo\n{% for %}", {"x": 1}),
+        ("{% do weeks.append('late') %}{{ weeks }}", {"weeks": ["flask"]}),
+        ("{{ url_for('tables', sort='phrase') }} {{ missing }}", {}),
+    ]:
+        assert render(playground, template, context) == api(template, context)
+    answer = render(playground, "{{ x }}", {"x": 1}, trim_blocks=True)
+    assert answer == {"output": "1", "error": None, "undefined": [], "unused": []}
+    bad = playground.evaluate("() => window.playground.render({template: 1})")
+    assert bad["output"] is None
+    assert bad["error"]["field"] == "template"
+
+
+@pytest.mark.parametrize("example", showcase_gallery.examples, ids=lambda example: example.endpoint)
+def test_every_example_renders_in_the_browser_as_its_page_shows_it(playground, soup, example):
+    name = example.endpoint
+    fields = showcase_app.extensions["showcase.gallery"].playground_fields(name)
+    answer = render(playground, fields["template"], json.loads(fields["context"]))
+    demo = same_html(soup(f"/examples/{name}").select_one("[data-demo]").decode_contents())
+    if name in NOT_AS_ON_THE_SITE:  # as in CPython (tests/test_playground.py): it says what it lacks
+        assert answer["output"] is None or same_html(downloads_content(answer["output"])) != demo
+        return
+    assert answer["error"] is None, answer["error"]
+    assert same_html(downloads_content(answer["output"])) == demo
+
+
+def test_the_injection_corpus_reaches_neither_pythons_insides_nor_the_page(playground):
+    reached = []
+    for payload in ssti_payloads():
+        template = payload.replace("CANARY_FILE", "/etc/passwd").replace("CANARY_MARKER", "/tmp/marker")
+        answer = render(playground, template)
+        shown = (answer["output"] or "") + json.dumps(answer["error"])
+        shown = (shown + " " + urllib.parse.unquote_plus(shown)).casefold()
+        reached += [(payload, leak) for leak in LEAKS if leak.casefold() in shown]
+    # Pyodide's bridge to the page: a template that could reach it could run script here.
+    for template in (
+        "{{ js }}",
+        "{{ pyodide }}",
+        "{{ pyodide_js }}",
+        "{{ self._TemplateReference__context.js }}",
+    ):
+        answer = render(playground, template)
+        assert answer["output"] is None, template
+    assert reached == []
+
+
+CLOCKED_CASES = [name for name, (expected, _) in EXHAUSTION.items() if set(CLOCKED) & set(expected)]
+STOPPED = ("ran for more than 3 s and was stopped", "ran out of room", "larger than")
+
+
+def test_each_blow_up_only_a_clock_stops_is_stopped_within_5_s_and_the_next_render_works(playground):
+    assert len(CLOCKED_CASES) >= 6
+    answers = {}
+    for name in CLOCKED_CASES:
+        started = time.monotonic()
+        answer = playground.evaluate(RENDER, job(EXHAUSTION[name][1]))
+        message = (answer["error"] or {}).get("message", "")
+        answers[name] = (round(time.monotonic() - started, 1), answer["output"], message)
+        after = render(playground, "{{ word }}!", {"word": "still here"})
+        assert after["output"] == "still here!", name
+    for name, (seconds, output, message) in answers.items():
+        assert seconds < 5, name
+        assert output is None, name
+        assert any(reason in message for reason in STOPPED), (name, message)
+        for leak in LEAKS:
+            assert leak not in message
+
+
+@pytest.fixture(scope="module")
+def static_copy(tmp_path_factory):
+    """``flask --app app freeze``, served over HTTP by ``python -m http.server``, as the README says."""
+    folder = tmp_path_factory.mktemp("static-copy") / "build"
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(folder)],
+        cwd=external_tools.PROJECT,
+        check=True,
+        capture_output=True,
+    )
+    port = free_port("127.0.0.1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "-d", str(folder), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(0.5)
+    yield folder, f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_the_static_copys_playground_works_over_http_and_says_why_not_from_a_file(browser, static_copy):
+    folder, url = static_copy
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(f"{url}/playground.html")
+    assert tab.evaluate("() => window.playground.ready") is True
+    assert render(tab, "{{ n * 6 }}", {"n": 7})["output"] == "42"
+    tab.goto((folder / "playground.html").as_uri())
+    assert tab.locator("[data-needs-http]").is_visible()
+    assert "python -m http.server -d build" in tab.locator("[data-needs-http]").inner_text()
+    context.close()
+    # The runtime's files are plain files there: what the page asks for is in the copy.
+    soup = BeautifulSoup((folder / "playground.html").read_text(encoding="utf-8"), "html.parser")
+    form = soup.select_one("form.playground-form")
+    for name in ("data-worker", "data-pyodide", "data-site"):
+        assert (folder / form[name].lstrip("/")).is_file(), form[name]
