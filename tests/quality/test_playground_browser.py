@@ -3,6 +3,7 @@ diagnoses, previews, opens every example as its page shows it, contains the inje
 stops the blow-ups only a clock can stop, and works in the static copy served over HTTP."""
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -191,7 +192,12 @@ def static_copy(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(0.5)
+    for _ in range(100):  # until it listens
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
     yield folder, f"http://127.0.0.1:{port}"
     server.terminate()
     server.wait(timeout=10)
