@@ -13,7 +13,10 @@ It serves the app on a free port and drives Debian's Chromium:
   alternate, ``--starts`` times each; the medians and their ratio are printed.
 - warm render: ``window.playground.render()`` of the page's own example, ``--renders``
   times one after another, timed in the page (``performance.now()``): median and 95th
-  percentile, in milliseconds.
+  percentile, in milliseconds. Twice: the same template each time (a context edited, an
+  option ticked: the renderer keeps the template as compiled), and a new one each time
+  (a comment with a number added, as when typing: parsed, analysed and compiled anew),
+  which is the renderer without its cache, side by side.
 
 Absolute figures depend on the machine and on what else runs on it; the ratio of the cold
 start to the bare boot is steadier.
@@ -51,11 +54,12 @@ import {{ loadPyodide }} from "{PYODIDE}";
 await loadPyodide({{ indexURL: new URL(".", new URL("{PYODIDE}", self.location.href)).href }});
 self.postMessage("ready");
 """
-WARM = """async ([request, times]) => {
+WARM = """async ([request, times, fresh]) => {
   const seconds = [];
   for (let i = 0; i < times; i += 1) {
+    const asked = fresh ? { ...request, template: `${request.template}{# ${i} #}` } : request;
     const started = performance.now();
-    const answer = await window.playground.render(request);
+    const answer = await window.playground.render(asked);
     seconds.push(performance.now() - started);
     if (answer.error) throw new Error(answer.error.message);
   }
@@ -118,8 +122,9 @@ def main():
             "trim_blocks": False,
             "lstrip_blocks": False,
         }
-        page.evaluate(WARM, [request, 20])  # warm up
-        warm = sorted(page.evaluate(WARM, [request, options.renders]))
+        page.evaluate(WARM, [request, 20, False])  # warm up
+        warm = sorted(page.evaluate(WARM, [request, options.renders, False]))
+        fresh = sorted(page.evaluate(WARM, [request, options.renders, True]))
         browser.close()
     server.shutdown()
     bare_s, playground_s = (statistics.median(starts[name]) for name in ("bare", "playground"))
@@ -129,8 +134,12 @@ def main():
         f"cold start, playground to first output: median {playground_s:.2f} s "
         f"({playground_s / bare_s:.2f}x the bare boot)"
     )
-    p95 = warm[int(0.95 * (len(warm) - 1))]
-    print(f"warm render of the example ({len(warm)}): p50 {statistics.median(warm):.2f} ms, p95 {p95:.2f} ms")
+    for label, times in (("the same template", warm), ("a new template each time", fresh)):
+        p95 = times[int(0.95 * (len(times) - 1))]
+        print(
+            f"warm render of the example, {label} ({len(times)}): "
+            f"p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ contexts that come back.
 """
 
 import ast
-import dataclasses
-import datetime
 import fnmatch
 import importlib.util
 import json
@@ -28,6 +26,7 @@ from typing import Any
 from jinja2 import Environment, nodes
 from markupsafe import Markup, escape
 
+from showcase.example_apps import jsonable
 from showcase.highlight import highlight
 from showcase.prettyhtml import pretty_html_lines
 
@@ -205,7 +204,7 @@ class Panels:
         """The context as JSON for the playground, which knows only JSON: dates become ISO
         text, dataclasses objects, tuples and sets lists (sets sorted, so it is stable).
         Escaped, ready for a form field's value."""
-        return escape(json.dumps(context, default=_jsonable, ensure_ascii=False, indent=2))
+        return escape(json.dumps(context, default=jsonable, ensure_ascii=False, indent=2))
 
     def html(self, demo_html: str) -> Source:
         """The demo's HTML re-indented, as plain text: the demo itself is right above it."""
@@ -363,18 +362,6 @@ def context_text(context: dict[str, Any]) -> tuple[str, str]:
     if text is not None and json.loads(text) == context and _only_json_types(context):
         return text + "\n", "json"
     return pprint.pformat(context, width=88, sort_dicts=False) + "\n", "python"
-
-
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=str)
-    if isinstance(value, tuple):
-        return list(value)
-    return str(value)
 
 
 def _only_json_types(value: Any) -> bool:

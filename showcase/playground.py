@@ -4,11 +4,13 @@ The server renders no visitor's template. It serves the page and the files
 that render in the visitor's browser: Pyodide (CPython compiled to
 WebAssembly, vendored under ``showcase/runtime/pyodide/VERSION/``), the worker
 that runs it (``showcase/runtime/worker.js``), and one zip of the Python it
-imports there: Jinja2, MarkupSafe and Werkzeug as this project pins and
-installs them, ``showcase/renderer.py`` (the sandbox, its caps and
-diagnostics), and the site's templates and URL rules, read-only, so that a
-template can ``{% import "macros/..." as m %}`` or ``{% include "..." %}`` them
-and ``url_for("lists")`` builds ``/examples/lists``. The page's script
+imports there: Jinja2, MarkupSafe and Werkzeug, and Flask and its kin, as this
+project pins and installs them, ``showcase/renderer.py`` (the sandbox, its caps
+and diagnostics), ``showcase/example_apps.py`` (an example rendered through its
+own app.py, which the worker downloads as ``/examples/NAME.zip``), and the
+site's templates and URL rules, read-only, so that a template can
+``{% import "macros/..." as m %}`` or ``{% include "..." %}`` them and
+``url_for("lists")`` builds ``/examples/lists``. The page's script
 (``static/js/playground.js``) starts the worker and renders as you type.
 
 The blueprint ``bp`` (named "playground") has these routes:
@@ -18,7 +20,8 @@ The blueprint ``bp`` (named "playground") has these routes:
     ``GET /playground?example=lists`` (and the example page's own query
     values, ``variant=empty&sort=phrase``...), where an example page's "Try
     it in the playground" leads: the example's template as it is, and the
-    context its view passes, from the gallery. A name or value that is not
+    context its view passes, from the gallery; the page renders it through
+    the example's app.py. A name or value that is not
     allowed gets a 400 that lists the allowed ones.
 
 ``GET /playground/runtime/site-DIGEST.zip``
@@ -42,6 +45,7 @@ import json
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Flask, abort, current_app, render_template, request, url_for
 from flask.sansio.blueprints import BlueprintSetupState
@@ -54,7 +58,10 @@ RUNTIME = HERE / "runtime"
 PYODIDE_VERSION = "314.0.8"  # as package.json pins it; the files are in showcase/runtime/pyodide/
 YEAR = 365 * 24 * 60 * 60
 # What the worker imports, from this Python's own installation: the versions requirements.txt pins.
-PACKAGES = ("jinja2", "markupsafe", "werkzeug")
+# Flask and its kin are imported there only when an example's app.py is (showcase/example_apps.py).
+PACKAGES = ("jinja2", "markupsafe", "werkzeug", "flask", "click", "itsdangerous", "blinker")
+# The playground's own modules, as the package they are here: the worker imports showcase.renderer.
+MODULES = ("__init__.py", "renderer.py", "example_apps.py")
 STAND_INS = {"base.html": (HERE / "project" / "templates" / "base.html").read_text(encoding="utf-8")}
 # The sizes past which the renderer refuses an operation, as the page states them.
 CAPS = {
@@ -137,12 +144,20 @@ def _package_files(name: str) -> list[tuple[str, Path]]:
     ]
 
 
+def _metadata(name: str) -> tuple[str, bytes]:
+    """A package's METADATA, as installed: importlib.metadata.version() reads it (Werkzeug's test
+    client, which an example's render goes through, asks for its own version)."""
+    [path] = [file for file in importlib.metadata.distribution(name).files if file.name == "METADATA"]
+    return path.as_posix(), path.locate().read_bytes()
+
+
 @functools.cache
 def _bundle_for(app: Flask) -> tuple[str, bytes]:
     """The zip the worker unpacks into its site-packages, and the digest that names it."""
     site = {"templates": site_templates(app), "routes": site_routes(app)}
     files = [(name, path.read_bytes()) for package in PACKAGES for name, path in _package_files(package)]
-    files.append(("renderer.py", (HERE / "renderer.py").read_bytes()))
+    files += [_metadata(package) for package in PACKAGES]
+    files += [(f"showcase/{name}", (HERE / name).read_bytes()) for name in MODULES]
     files.append(("playground_site.json", json.dumps(site, sort_keys=True).encode("utf-8")))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -185,18 +200,20 @@ def _runtime_headers(response: Any) -> Any:
 @bp.route("/playground")
 def playground():
     """Edit a template and its JSON context, and see it rendered in your browser."""
-    template, context = EXAMPLE_TEMPLATE, EXAMPLE_CONTEXT
+    template, context, example, query = EXAMPLE_TEMPLATE, EXAMPLE_CONTEXT, None, ()
     if "example" in request.args:
         # "Try it in the playground" on an example page: its template and its context.
         query = tuple((key, value) for key, value in request.args.items(multi=True) if key != "example")
         fields = current_app.extensions["showcase.gallery"].playground_fields(request.args["example"], query)
-        template, context = fields["template"], fields["context"]
+        template, context, example = fields["template"], fields["context"], request.args["example"]
     lines = template.count("\n") + 1
     digest, _ = bundle()
     return render_template(
         "playground.html",
         template=template,
         context=context,
+        example=example,
+        query=urlencode(query),
         jinja_version=importlib.metadata.version("jinja2"),
         limits=LIMITS,
         caps={name: f"{value:,}" for name, value in CAPS.items()},
@@ -207,6 +224,9 @@ def playground():
             "worker": url_for("playground.static", filename="worker.js"),
             "pyodide": url_for("playground.static", filename=f"pyodide/{PYODIDE_VERSION}/pyodide.mjs"),
             "site": url_for("playground.site_bundle", digest=digest),
+            # Any example's download, with EXAMPLE for its name: built from a real one's, so that the
+            # static copy's freeze, which follows every URL built, finds a file there.
+            "examples": url_for("download", name="lists").replace("lists.zip", "EXAMPLE.zip"),
             "seconds": renderer.WALL_SECONDS,
         },
     )

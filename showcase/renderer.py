@@ -6,7 +6,9 @@ from the bundle ``showcase/playground.py`` serves), never in the web server;
 the unit tests import it in CPython. It imports nothing from Flask: nothing of
 the app (``config``, ``request``, ``session``) can reach a template from here.
 ``url_for`` is Werkzeug's URL builder over the site's rules, handed over as
-plain data. The worker's entry points are ``start``, ``diagnose`` and
+plain data. A request that names an ``example`` is rendered through that
+example's own app.py instead (``showcase/example_apps.py``, imported then, with
+Flask). The worker's entry points are ``start``, ``load``, ``diagnose`` and
 ``render`` at the end: JSON text in, JSON text out. A render that runs too
 long is stopped by the page, which ends the worker (3 s).
 
@@ -30,12 +32,11 @@ changes the visitor's own copy of the context, which no other render shares):
 """
 
 import contextlib
-import html  # noqa: F401  imported now: |striptags imports it on first use, when files are out of reach
+import datetime
+import functools
 import json
 import math
-import pprint  # noqa: F401  imported now, for |pprint, for the same reason
 import re
-import textwrap  # noqa: F401  imported now, for |wordwrap, for the same reason
 import traceback
 import types
 from collections.abc import Callable, Iterator, Sequence
@@ -44,10 +45,10 @@ from functools import update_wrapper
 from typing import Any
 from urllib.parse import quote
 
-import jinja2.debug  # noqa: F401  imported now: Jinja imports it when a template raises
 from jinja2 import (
     BaseLoader,
     StrictUndefined,
+    Template,
     TemplateAssertionError,
     TemplateNotFound,
     TemplateRuntimeError,
@@ -65,7 +66,6 @@ from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter, SecurityError
 from jinja2.utils import Cycler, Joiner, Namespace, _PassArg
 from markupsafe import EscapeFormatter, Markup
-from werkzeug.routing import BuildError, Map, Rule
 
 MAX_ITEMS = 100_000  # range() and list repetition: Jinja's own sandbox caps range() here
 MAX_CHARS = 200_000  # string repetition: no more than the output may hold
@@ -315,6 +315,14 @@ def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _ngettext(singular, plural, n)
 
 
+GETTEXT_CALLABLES = {
+    "gettext": _gettext,
+    "ngettext": _ngettext,
+    "pgettext": _pgettext,
+    "npgettext": _npgettext,
+}
+
+
 def _capped_filter(name: str, check: Callable[..., None]) -> Callable[..., Any]:
     """Jinja's filter ``name``, with ``check`` run on its value and arguments first."""
     original = jinja_filters.FILTERS[name]
@@ -327,7 +335,7 @@ def _capped_filter(name: str, check: Callable[..., None]) -> Callable[..., Any]:
     return update_wrapper(capped, original)
 
 
-def _filters() -> dict[str, Callable[..., Any]]:
+def capped_filters() -> dict[str, Callable[..., Any]]:
     def center(value: Any, width: int = 80) -> None:
         _refuse_width("center's width", width)
 
@@ -392,6 +400,14 @@ class SiteUrls:
     paths, query strings and anchors, with nothing of the app behind them."""
 
     def __init__(self, routes: Sequence[dict[str, Any]]) -> None:
+        self.routes = routes
+
+    @functools.cached_property
+    def adapter(self) -> Any:
+        """Werkzeug's URL map over the rules, made (and Werkzeug imported) at the first ``url_for``:
+        in the browser, importing Werkzeug takes longer than starting everything else."""
+        from werkzeug.routing import Map, Rule
+
         rules = [
             Rule(
                 route["rule"],
@@ -399,9 +415,9 @@ class SiteUrls:
                 methods=route["methods"],
                 defaults=route["defaults"],
             )
-            for route in routes
+            for route in self.routes
         ]
-        self.adapter = Map(rules).bind("localhost")
+        return Map(rules).bind("localhost")
 
     def url_for(self, endpoint: str, /, **values: Any) -> str:
         """Build the URL of ``endpoint`` with ``values``: route arguments, else the query string."""
@@ -409,6 +425,8 @@ class SiteUrls:
         for option in ("_external", "_scheme", "_method"):
             if values.pop(option, None) is not None:
                 raise LimitError(f"url_for({option}=...) needs the server, which the playground has not")
+        from werkzeug.routing import BuildError
+
         try:
             url = self.adapter.build(endpoint, values)
         except BuildError as error:
@@ -418,7 +436,19 @@ class SiteUrls:
 
 # --- What {{ value }} prints ------------------------------------------------------
 
-_SCALARS = (str, int, float, complex, bool, type(None), range)
+# Dates print as on the site: an example's view makes them, a visitor's JSON cannot.
+_SCALARS = (
+    str,
+    int,
+    float,
+    complex,
+    bool,
+    type(None),
+    range,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+)
 _PRINTED_AS_IS = (*_SCALARS, Undefined)
 _CONTAINERS = (list, tuple, dict, set, frozenset, type({}.keys()), type({}.values()), type({}.items()))
 
@@ -443,7 +473,7 @@ def marker(value: Any) -> str:
 def _is_plain(value: Any) -> bool:
     if isinstance(value, _SCALARS):
         return True
-    if not isinstance(value, _CONTAINERS):
+    if type(value) not in _CONTAINERS:  # a dict of Flask's (config, session) prints as a marker
         return False
     return all(_is_plain(item) for item in (value.items() if isinstance(value, dict) else value))
 
@@ -452,12 +482,12 @@ def _shown(value: Any) -> str:
     """``repr()`` of plain data, with a marker in place of anything else, however deep."""
     if _is_plain(value) or isinstance(value, Undefined):
         return repr(value)  # an undefined name in a list prints as "Undefined", as in Jinja
-    if isinstance(value, dict):
+    if type(value) is dict:
         return "{" + ", ".join(f"{_shown(key)}: {_shown(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list | tuple):
+    if type(value) in (list, tuple):
         inner = ", ".join(_shown(item) for item in value)
         return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
-    if isinstance(value, set | frozenset):
+    if type(value) in (set, frozenset):
         return "{" + ", ".join(_shown(item) for item in value) + "}"
     return marker(value)
 
@@ -494,10 +524,8 @@ def make_environment(
         env.globals["url_for"] = SiteUrls(routes).url_for
     # {% trans %} and _() need gettext and its kin; these translate nothing, and check %-widths first.
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(
-        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
-    )
-    env.filters.update(_filters())
+    env.install_gettext_callables(**GETTEXT_CALLABLES, newstyle=True)
+    env.filters.update(capped_filters())
     return env
 
 
@@ -506,65 +534,69 @@ def make_environment(
 
 @dataclass(frozen=True)
 class Job:
-    """One render, as the web server sends it to a worker."""
+    """One render, as the page asks for it: with ``example``, through that example's app.py
+    (``showcase/example_apps.py``), for the example page's ``query`` (``variant=empty&sort=code``)."""
 
     template: str
     context: dict[str, Any]
     trim_blocks: bool = False
     lstrip_blocks: bool = False
     output_chars: int = MAX_CHARS
+    example: str | None = None
+    query: str = ""
 
 
 class Renderer:
-    """The four sandboxes (one per whitespace option) over the site's templates, compiled once."""
+    """The sandboxes over the site's templates, one per whitespace option, each made when first needed."""
 
     def __init__(self, templates: dict[str, str], routes: Sequence[dict[str, Any]] = ()) -> None:
-        self.environments = {
-            (trim, lstrip): make_environment(templates, trim_blocks=trim, lstrip_blocks=lstrip, routes=routes)
-            for trim in (False, True)
-            for lstrip in (False, True)
-        }
-        self._parsed: dict[tuple[bool, bool, str], nodes.Template | None] = {}
-        # The visitor's template as diagnose() parsed it, with where its tokens are: render()
-        # compiles this tree, and places a compile error with these, not with a site template's.
-        self._parsed_job: tuple[Job | None, nodes.Template | None, _Where | None] = (None, None, None)
+        self.templates, self.routes = templates, routes
+        self.environments: dict[tuple[bool, bool], PlaygroundEnvironment] = {}  # made when first asked for
+        self._start()
 
-    def warm_up(self) -> None:
-        """Compile the site's templates and run every code path once, while imports can still read files."""
-        for env in self.environments.values():
-            for name in env.list_templates():
-                # A site template the sandbox cannot compile fails when a visitor uses it.
-                with contextlib.suppress(Exception):
-                    env.get_template(name)
-        warm = (
-            "{{ x|wordwrap(5) }}{{ x|pprint }}{{ x|tojson(2) }}{{ x|center(9) }}{{ '%3s'|format(1) }}"
-            "{{ '{:>3}'.format(x) }}{{ x * 2 }}{{ 2 ** 3 }}{{ x|urlize }}{{ 1000|filesizeformat }}"
-            "{{ x|striptags }}{{ x|urlencode }}{{ {'a': x}|xmlattr }}{{ [x]|map('upper')|list }}"
-            "{% trans %}hi{% endtrans %}{{ missing }}"
-        )
-        for job in (Job(warm, {"x": "a b"}), Job("{{", {}), Job("{{ x.y.z }}", {"x": {}})):
-            self.diagnose(job)
-            self.render(job)
+    @classmethod
+    def over(cls, environments: dict[tuple[bool, bool], PlaygroundEnvironment]) -> "Renderer":
+        """A renderer over other sandboxes (an example app's), by (trim_blocks, lstrip_blocks)."""
+        made = cls.__new__(cls)
+        made.environments = environments
+        made._start()
+        return made
+
+    def _start(self) -> None:
+        # Parsing, analysing and compiling a template cost ten times its render in the browser:
+        # each is done once per source and options (a context edited, an option ticked back,
+        # renders the template as compiled), and once per site template.
+        self._visitor = functools.lru_cache(maxsize=64)(self._analyse_visitor)
+        self._site = functools.lru_cache(maxsize=None)(self._analyse_site)
+        self._compiled = functools.lru_cache(maxsize=64)(self._compile)
 
     def environment(self, job: Job) -> PlaygroundEnvironment:
-        return self.environments[job.trim_blocks, job.lstrip_blocks]
+        return self._environment(job.trim_blocks, job.lstrip_blocks)
+
+    def _environment(self, trim_blocks: bool, lstrip_blocks: bool) -> PlaygroundEnvironment:
+        """The sandbox for these whitespace options: a page that never ticks one never makes it."""
+        key = (trim_blocks, lstrip_blocks)
+        if key not in self.environments:
+            self.environments[key] = make_environment(
+                self.templates, trim_blocks=trim_blocks, lstrip_blocks=lstrip_blocks, routes=self.routes
+            )
+        return self.environments[key]
 
     def diagnose(self, job: Job) -> dict[str, Any]:
         """Parse the template: a syntax error, or the variables it lacks and the keys it never uses."""
         env = self.environment(job)
         try:
-            tree = env.parse(job.template)
+            facts, problem = self._visitor(job.trim_blocks, job.lstrip_blocks, job.template)
         except TemplateSyntaxError as error:
             return {"error": _syntax_error(error, _Where.of(env)), "undefined": [], "unused": []}
         except RecursionError:
-            return {"error": _message("The template is nested too deeply to parse.", None), **_no_names()}
-        self._parsed_job = (job, tree, _Where.of(env))
-        try:
-            used, optional = self._variables(env, tree, job)
-        except TemplateSyntaxError as error:  # "No filter named 'x'", found by the analysis
-            return {"error": _syntax_error(error, self._parsed_job[2]), "undefined": [], "unused": []}
-        except RecursionError:
-            return {"error": _message("The template is nested too deeply to compile.", None), **_no_names()}
+            return {
+                "error": error_message("The template is nested too deeply to parse.", None),
+                **_no_names(),
+            }
+        if problem is not None:
+            return {"error": problem, "undefined": [], "unused": []}
+        used, optional = self._variables(facts, job)
         undefined = [
             name
             for name in used
@@ -573,9 +605,31 @@ class Renderer:
         unused = [key for key in job.context if key not in used]
         return {"error": None, "undefined": undefined, "unused": unused}
 
-    def _variables(
-        self, env: PlaygroundEnvironment, tree: nodes.Template, job: Job
-    ) -> tuple[list[str], set[str]]:
+    def _analyse_visitor(
+        self, trim_blocks: bool, lstrip_blocks: bool, source: str
+    ) -> tuple["_Facts | None", dict[str, Any] | None]:
+        """The visitor's template, parsed and analysed: its facts, or the error the analysis found
+        ("No filter named 'x'"). A syntax error raises, and so is not kept."""
+        env = self._environment(trim_blocks, lstrip_blocks)
+        tree = env.parse(source)
+        where = _Where.of(env)
+        try:
+            return _facts(tree), None
+        except TemplateSyntaxError as error:
+            return None, _syntax_error(error, where)
+        except RecursionError:
+            return None, error_message("The template is nested too deeply to compile.", None)
+
+    def _analyse_site(self, trim_blocks: bool, lstrip_blocks: bool, name: str) -> "_Facts | None":
+        """A site template's facts, or None if there is no such template or the sandbox cannot
+        compile it (its error shows when it is rendered)."""
+        env = self._environment(trim_blocks, lstrip_blocks)
+        try:
+            return _facts(env.parse(env.loader.get_source(env, name)[0]))
+        except (TemplateNotFound, TemplateSyntaxError, RecursionError):
+            return None
+
+    def _variables(self, facts: "_Facts", job: Job) -> tuple[list[str], set[str]]:
         """The names the template reads from its context, in the order it first reads them, and
         those of them it may well lack: set somewhere in the family of templates (a loop variable
         that an included partial reads), or read only under ``is defined`` or ``|default``.
@@ -586,50 +640,32 @@ class Renderer:
         stored: set[str] = set()
         guarded: dict[str, bool] = {}  # name: whether every read of it is guarded
         seen: set[str] = set()
-        pending = [tree]
+        pending = [facts]
         while pending:
             current = pending.pop(0)
-            try:
-                undeclared = meta.find_undeclared_variables(current)
-            except TemplateSyntaxError:
-                if current is tree:
-                    raise
-                continue  # a site template the sandbox cannot compile: its error shows when rendered
-            stored |= _top_level_names(current)
-            stored.update(node.name for node in current.find_all(nodes.Name) if node.ctx != "load")
-            safe = {id(node) for node in _guarded_names(current)}
-            for node in current.find_all(nodes.Name):
-                if node.ctx == "load" and node.name in undeclared:
-                    found[node.name] = None
-                    guarded[node.name] = guarded.get(node.name, True) and id(node) in safe
-            for node in current.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-                shares_context = isinstance(node, nodes.Extends | nodes.Include) or node.with_context
-                name = node.template.value if isinstance(node.template, nodes.Const) else None
-                if isinstance(node.template, nodes.Name):  # {% extends parent %}, the name in the context
-                    name = job.context.get(node.template.name)
-                if shares_context and isinstance(name, str) and name not in seen:
+            stored |= current.stored
+            for name, safe in current.reads:
+                found[name] = None
+                guarded[name] = guarded.get(name, True) and safe
+            for constant, variable in current.shared:
+                # {% extends parent %}: the template named by the context's value
+                name = job.context.get(variable) if variable is not None else constant
+                if isinstance(name, str) and name not in seen:
                     seen.add(name)
-                    parsed = self._parse_site_template(env, job, name)
-                    if parsed is not None:
-                        pending.append(parsed)
+                    site = self._site(job.trim_blocks, job.lstrip_blocks, name)
+                    if site is not None:
+                        pending.append(site)
         return list(found), stored | {name for name, only_guarded in guarded.items() if only_guarded}
 
-    def _parse_site_template(self, env: PlaygroundEnvironment, job: Job, name: str) -> nodes.Template | None:
-        key = (job.trim_blocks, job.lstrip_blocks, name)
-        if key not in self._parsed:
-            try:
-                self._parsed[key] = env.parse(env.loader.get_source(env, name)[0])
-            except (TemplateNotFound, TemplateSyntaxError):
-                self._parsed[key] = None
-        return self._parsed[key]
+    def _compile(self, trim_blocks: bool, lstrip_blocks: bool, source: str) -> Template:
+        return self._environment(trim_blocks, lstrip_blocks).from_string(source)
 
     def render(self, job: Job) -> dict[str, Any]:
         """Compile and render ``job``; the output, or one clear error."""
         env = self.environment(job)
         chunks: list[str] = []
-        parsed_job, tree, where = self._parsed_job
         try:
-            template = env.from_string(tree if parsed_job is job else job.template)
+            template = self._compiled(job.trim_blocks, job.lstrip_blocks, job.template)
             size = 0
             for chunk in template.generate(job.context):
                 size += len(chunk)
@@ -638,18 +674,47 @@ class Renderer:
                 chunks.append(chunk)
         except TemplateSyntaxError as error:
             if error.name is None:  # the visitor's own template
-                return {
-                    "output": None,
-                    "error": _syntax_error(error, where if parsed_job is job else _Where.of(env)),
-                }
-            return {"output": None, "error": _runtime_error(error)}
+                return {"output": None, "error": _syntax_error(error, _Where.of(env))}
+            return {"output": None, "error": runtime_error(error)}
         except MemoryError:
             raise  # the worker answers for it: the process is out of memory
         except OutputLimitError as error:
-            return {"output": None, "error": _message(f"{error}: the render was stopped.", None)}
+            return {"output": None, "error": error_message(f"{error}: the render was stopped.", None)}
         except Exception as error:  # every error becomes one clear message
-            return {"output": None, "error": _runtime_error(error)}
+            return {"output": None, "error": runtime_error(error)}
         return {"output": scrub("".join(chunks)), "error": None}
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one template reads and sets, found once per source."""
+
+    reads: tuple[tuple[str, bool], ...]  # each read of a name it does not set, and whether it is guarded
+    stored: frozenset[str]  # the names it sets
+    # The templates it extends, includes or imports with its context: (a constant name, or None, and
+    # the variable that names it, or None)
+    shared: tuple[tuple[Any, str | None], ...]
+
+
+def _facts(tree: nodes.Template) -> _Facts:
+    """A parsed template's facts. Jinja's analysis raises "No filter named 'x'" here."""
+    undeclared = meta.find_undeclared_variables(tree)
+    stored = _top_level_names(tree) | {node.name for node in tree.find_all(nodes.Name) if node.ctx != "load"}
+    safe = {id(node) for node in _guarded_names(tree)}
+    reads = tuple(
+        (node.name, id(node) in safe)
+        for node in tree.find_all(nodes.Name)
+        if node.ctx == "load" and node.name in undeclared
+    )
+    shared = []
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        if not (isinstance(node, nodes.Extends | nodes.Include) or node.with_context):
+            continue
+        if isinstance(node.template, nodes.Const):
+            shared.append((node.template.value, None))
+        elif isinstance(node.template, nodes.Name):
+            shared.append((None, node.template.name))
+    return _Facts(reads, frozenset(stored), tuple(shared))
 
 
 def _top_level_names(tree: nodes.Template) -> set[str]:
@@ -680,7 +745,7 @@ def _no_names() -> dict[str, list[str]]:
     return {"undefined": [], "unused": []}
 
 
-def _message(message: str, line: int | None, column: int | None = None) -> dict[str, Any]:
+def error_message(message: str, line: int | None, column: int | None = None) -> dict[str, Any]:
     return {"message": scrub(message), "line": line, "column": column}
 
 
@@ -702,7 +767,7 @@ def _syntax_error(error: TemplateSyntaxError, where: "_Where") -> dict[str, Any]
     message = re.sub(r" at \d+$", "", error.message or "")
     # "No filter named 'x'" is found compiling, but is no mistake of syntax.
     kind = "Line" if isinstance(error, TemplateAssertionError) else "Syntax error on line"
-    return _message(f"{kind} {line}, column {column}: {message}", line, column)
+    return error_message(f"{kind} {line}, column {column}: {message}", line, column)
 
 
 def _place(error: TemplateSyntaxError, where: _Where) -> tuple[int, int]:
@@ -729,7 +794,7 @@ def _place(error: TemplateSyntaxError, where: _Where) -> tuple[int, int]:
     return error.lineno, found + 1 if found >= 0 else len(text) - len(text.lstrip()) + 1
 
 
-def _runtime_error(error: Exception) -> dict[str, Any]:
+def runtime_error(error: Exception) -> dict[str, Any]:
     """One clear message for an error raised while rendering, with the template's line if known."""
     line, inner = _lines(error)
     where = f"Line {line}: " if line else ""
@@ -755,7 +820,7 @@ def _runtime_error(error: Exception) -> dict[str, Any]:
         text = f"the template is too deeply nested to compile: {error.msg}"
     else:
         text = f"{type(error).__name__}: {error}"
-    return _message(where + text, line)
+    return error_message(where + text, line)
 
 
 def _lines(error: BaseException) -> tuple[int | None, tuple[str, int] | None]:
@@ -816,6 +881,7 @@ class BadField(ValueError):  # noqa: N818  read as "a bad field", like werkzeug'
 
 
 FIELDS = {"template": str, "context": dict, "trim_blocks": bool, "lstrip_blocks": bool}
+OPTIONAL_FIELDS = {"example": str, "query": str}
 KINDS = {str: "a string", dict: "a JSON object", bool: "true or false"}
 JSON_KINDS = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number"}
 
@@ -885,11 +951,14 @@ def read_job(request: Any) -> Job:
     request = dict(request)
     if isinstance(request.get("context_text"), str) and "context" not in request:
         request["context"] = parse_context(request.pop("context_text"))
+    every = {**FIELDS, **OPTIONAL_FIELDS}
     for name in request:
-        if name not in FIELDS:
-            raise BadField(name, f"Unknown field {name!r}: the fields are {', '.join(FIELDS)}.")
-    for name, wanted in FIELDS.items():
+        if name not in every:
+            raise BadField(name, f"Unknown field {name!r}: the fields are {', '.join(every)}.")
+    for name, wanted in every.items():
         if name not in request:
+            if name in OPTIONAL_FIELDS:
+                continue
             raise BadField(name, f"The field {name!r} is missing: it must be {KINDS[wanted]}.")
         if not isinstance(request[name], wanted):
             raise BadField(name, f"The field {name!r} must be {KINDS[wanted]}, not {kind(request[name])}.")
@@ -914,22 +983,48 @@ def bad_field(error: BadField) -> dict[str, Any]:
 
 class Playground:
     """The renderer over the site's templates, and a render request's two steps: what is wrong
-    with it (kept by the page if the render is then stopped), and its result."""
+    with it (kept by the page if the render is then stopped), and its result.
 
-    def __init__(self, site: dict[str, Any]) -> None:
+    A request naming an ``example`` renders through that example's app.py, unpacked under
+    ``examples`` (``examples/NAME/app.py``): Flask is imported then, not before.
+    """
+
+    def __init__(self, site: dict[str, Any], examples: str | None = None) -> None:
         self.renderer = Renderer(site["templates"], site.get("routes", ()))
+        self.examples_folder = examples
+        self.examples: Any = None
         self.job: Job | None = None
 
     def diagnose(self, request: Any) -> dict[str, Any]:
         self.job = None
         try:
             self.job = read_job(request)
+            if self.job.example is not None:
+                return self.example(self.job.example).diagnose(self.job)
         except BadField as error:
+            self.job = None
             return bad_field(error)
         return self.renderer.diagnose(self.job)
 
+    def example(self, name: str) -> Any:
+        """The example app ``name``, loaded the first time; BadField if there is none."""
+        if self.examples is None:
+            if self.examples_folder is None:
+                raise BadField("example", "This playground renders no example's app.")
+            from showcase.example_apps import ExampleApps  # Flask, imported now and not before
+
+            self.examples = ExampleApps(self.examples_folder)
+        try:
+            return self.examples[name]
+        except KeyError:
+            raise BadField("example", f"There is no example named {name!r}.") from None
+        except Exception as error:  # its app.py failed to start: one line, no traceback
+            raise BadField("example", f"The example {name}'s app.py could not start: {error}") from None
+
     def render(self) -> dict[str, Any]:
         """The result of the request diagnose() last took, if it had no error."""
+        if self.job.example is not None:
+            return self.example(self.job.example).render(self.job)
         return self.renderer.render(self.job)
 
     def answer(self, request: Any) -> dict[str, Any]:
@@ -943,9 +1038,16 @@ class Playground:
 _RUNNING: list[Playground] = []
 
 
-def start(site_json: str) -> None:
-    """Worker: make the playground over the site (``{"templates": {...}, "routes": [...]}``)."""
-    _RUNNING[:] = [Playground(json.loads(site_json))]
+def start(site_json: str, examples: str | None = None) -> None:
+    """Worker: make the playground over the site (``{"templates": {...}, "routes": [...]}``), and
+    the folder where the page's worker unpacks the examples it renders."""
+    _RUNNING[:] = [Playground(json.loads(site_json), examples)]
+
+
+def load(example: str) -> None:
+    """Worker: load an example's app.py, just unpacked, before its first render is timed."""
+    with contextlib.suppress(BadField):  # no such example: its render says so
+        _RUNNING[0].example(example)
 
 
 def diagnose(request_json: str) -> str:

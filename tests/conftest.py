@@ -2,6 +2,7 @@
 
 import functools
 import gc
+import io
 import json
 import os
 import secrets
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -149,12 +151,26 @@ def demo(soup):
 
 @functools.cache
 def _playground():
-    """The playground's renderer over the site, as the browser's worker gets it (showcase/playground.py)."""
+    """The playground's renderer over the site, as the browser's worker gets it (showcase/playground.py),
+    with every example's download unpacked, as the worker unpacks the one it renders."""
     site = {
         "templates": playground.site_templates(showcase_app),
         "routes": playground.site_routes(showcase_app),
     }
-    return renderer.Playground(json.loads(json.dumps(site)))  # as JSON carries it
+    client = showcase_app.test_client()
+    for example in showcase_app.extensions["showcase.gallery"].examples:
+        download = client.get(f"/examples/{example.endpoint}.zip").get_data()
+        zipfile.ZipFile(io.BytesIO(download)).extractall(_UNPACKED.name)
+    return renderer.Playground(json.loads(json.dumps(site)), _UNPACKED.name)  # as JSON carries it
+
+
+@pytest.fixture
+def example_app():
+    """``example_app("search")``: that example's app as the playground loads it (example_apps.py)."""
+    return _playground().example
+
+
+_UNPACKED = tempfile.TemporaryDirectory(prefix="showcase-examples-")  # removed when the run ends
 
 
 @pytest.fixture
@@ -167,15 +183,17 @@ def api_request():
 
 @pytest.fixture
 def api(api_request):
-    """``api(template, context, trim_blocks, lstrip_blocks)``: the playground's answer."""
+    """``api(template, context, trim_blocks, lstrip_blocks, example=None)``: the playground's
+    answer; with ``example``, rendered through that example's app.py."""
 
-    def render(template, context=None, trim_blocks=False, lstrip_blocks=False):
-        return api_request({
+    def render(template, context=None, trim_blocks=False, lstrip_blocks=False, example=None):
+        request = {
             "template": template,
             "context": {} if context is None else context,
             "trim_blocks": trim_blocks,
             "lstrip_blocks": lstrip_blocks,
-        })  # fmt: skip
+        }
+        return api_request(request if example is None else {**request, "example": example})
 
     return render
 

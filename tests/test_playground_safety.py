@@ -114,6 +114,56 @@ def test_the_payloads_are_stopped_by_the_sandbox_not_by_chance(api):
     assert answer["output"] == "[function] [method] [object] [class]"
 
 
+# --- Through an example's app.py: Flask's objects can be read, not driven ----------------------
+
+FLASKY = "config_values"  # an example whose template reads config; request, session and g are there too
+
+
+@pytest.mark.parametrize("payload", ssti_payloads())
+def test_an_injection_payload_through_an_examples_app_leaks_nothing(api, canaries, payload):
+    """The example's app in the browser has a SECRET_KEY of its own, made there at random (its app.py
+    finds none in the environment): config["SECRET_KEY"] shows that, never the server's."""
+    template = payload.replace("CANARY_FILE", str(canaries["file"])).replace(
+        "CANARY_MARKER", str(canaries["marker"])
+    )
+    answer = api(template, example=FLASKY)
+    shown = (answer["output"] or "") + json.dumps(answer["error"])
+    shown = (shown + " " + urllib.parse.unquote_plus(shown)).casefold()
+    for leak in (*LEAKS, *canaries["secrets"]):
+        assert leak.casefold() not in shown
+    assert not canaries["marker"].exists()
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ config.from_object('js') }}",  # would import Pyodide's bridge to the page
+        "{{ config.from_pyfile('/etc/passwd') }}",
+        "{{ config.from_mapping(a=1) }}",
+        "{{ request.from_values() }}",
+        "{{ request.get_json() }}",
+        "{{ request.environ['werkzeug.request'].close() }}",
+        "{{ session.clear() }}",
+        "{{ g.pop('student') }}",
+        "{{ request.parameter_storage_class() }}",
+    ],
+)
+def test_an_examples_app_gives_flasks_objects_to_read_and_no_method_that_acts(api, template):
+    answer = api(template, example=FLASKY)
+    assert answer["output"] is None
+    assert "not allowed in the sandbox" in answer["error"]["message"]
+
+
+def test_flasks_objects_are_read_in_an_examples_app_as_on_its_page(api):
+    template = (
+        "{{ config.DEBUG }} {{ config.get('TESTING') }} {{ request.args.get('q', '-') }} {{ request.path }}"
+        " {{ session.get('visits', 0) }} {{ request.args.to_dict() }} {{ request }}"
+    )
+    answer = api(template, example=FLASKY)
+    assert answer["error"] is None
+    assert "False True - /examples/config_values 0 {} [object]" in answer["output"]
+
+
 MARKED = {
     "{{ self }}": "[object]",
     "{{ self|string }}": "[object]",

@@ -1,22 +1,33 @@
 // The playground's worker: CPython (Pyodide), Jinja and the site's renderer, off the page's thread.
 //
-// static/js/playground.js starts it with {type: "start", pyodide, site}: the URL of
-// pyodide.mjs, and of the zip of the Python it imports (showcase/playground.py). It
-// answers {type: "progress", loaded, total} while it downloads, then {type: "ready"}
-// (or {type: "failed", message}). Then, for each {type: "render", id, request}, it
-// answers {type: "diagnostics", id, value} and {type: "result", id, value}: the two
-// steps of showcase/renderer.py, as JSON text. A render that runs too long is not
-// stopped here: the page ends this worker and starts another.
+// static/js/playground.js starts it with {type: "start", pyodide, site, examples}: the
+// URL of pyodide.mjs, of the zip of the Python it imports (showcase/playground.py), and
+// of an example's download with EXAMPLE for its name. It answers {type: "progress",
+// loaded, total} while it downloads, then {type: "ready"} (or {type: "failed", message}).
+// Then, for each {type: "render", id, request}, it answers {type: "diagnostics", id,
+// value} and {type: "result", id, value}: the two steps of showcase/renderer.py, as JSON
+// text. A request naming an example the worker has not loaded yet is preceded by
+// {type: "loading", id} and {type: "loaded", id}: it downloads that example's project,
+// unpacks it under /examples and imports its app.py (showcase/example_apps.py), once. A
+// render that runs too long is not stopped here: the page ends this worker and starts
+// another.
 //
 // The worker has no DOM, and nothing here evaluates what a visitor typed: the template
 // goes to Jinja's sandbox as a string, and its output comes back as a string.
 
+let python = null; // Pyodide, once started
 let renderer = null; // showcase/renderer.py, once imported
+let examplesURL = null; // an example's download, with EXAMPLE for its name
+const loaded = new Set(); // the examples unpacked and imported
 
 // Fetch the files the runtime needs, counting their bytes for the page's progress bar.
-// They are cached for a year, so Pyodide's own requests for them are answered from the
-// browser's cache, and so is a second visit.
-async function download(urls) {
+// They are cached for a year, so a second visit reads them from the browser's cache.
+// ``handOver`` maps the files Pyodide fetches itself (the WebAssembly, the standard
+// library) to what its fetch will answer: each body is split in two as it arrives, one
+// half counted here, the other handed to Pyodide, so that it compiles the WebAssembly as
+// it downloads, as a bare page does, and nothing crosses the network twice. The other
+// files are read whole: what is returned.
+async function download(urls, handOver) {
   const responses = await Promise.all(urls.map((url) => fetch(url)));
   for (const response of responses) {
     if (!response.ok) {
@@ -26,15 +37,25 @@ async function download(urls) {
   const total = responses.reduce((sum, r) => sum + Number(r.headers.get("Content-Length") || 0), 0);
   let loaded = 0;
   const bodies = await Promise.all(
-    responses.map(async (response) => {
-      const reader = response.body.getReader();
+    responses.map(async (response, index) => {
+      const handed = handOver.get(urls[index]);
+      let body = response.body;
+      if (handed) {
+        const [forPyodide, counted] = body.tee();
+        const headers = { "Content-Type": response.headers.get("Content-Type") };
+        handed.resolve(new Response(forPyodide, { headers }));
+        body = counted;
+      }
+      const reader = body.getReader();
       const chunks = [];
       for (;;) {
         const { done, value } = await reader.read();
         if (done) {
           break;
         }
-        chunks.push(value);
+        if (!handed) {
+          chunks.push(value);
+        }
         loaded += value.length;
         self.postMessage({ type: "progress", loaded, total });
       }
@@ -44,21 +65,63 @@ async function download(urls) {
   return bodies;
 }
 
-async function start({ pyodide: pyodideURL, site }) {
+// A promise, with the functions that settle it.
+function deferred() {
+  const made = {};
+  made.promise = new Promise((resolve, reject) => Object.assign(made, { resolve, reject }));
+  return made;
+}
+
+async function start({ pyodide: pyodideURL, site, examples }) {
+  examplesURL = examples;
   const index = new URL(".", new URL(pyodideURL, self.location.href)).href;
+  // pyodide.asm.mjs is imported, not fetched: fetched here too, it is counted, and then cached.
   const files = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"].map((name) => index + name);
-  const [, , , siteZip] = await download([...files, new URL(site, self.location.href).href]);
+  const handOver = new Map([files[0], files[1]].map((url) => [url, deferred()]));
+  const downloading = download([...files, new URL(site, self.location.href).href], handOver);
+  downloading.catch((problem) => handOver.forEach((handed) => handed.reject(problem)));
+  const fetchFromNetwork = self.fetch.bind(self);
+  self.fetch = (resource, options) => {
+    const handed = handOver.get(String(resource));
+    if (!handed) {
+      return fetchFromNetwork(resource, options);
+    }
+    handOver.delete(String(resource)); // once: a later fetch goes to the network
+    return handed.promise;
+  };
   const { loadPyodide } = await import(pyodideURL);
-  const python = await loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} });
+  const booting = loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} });
+  const [[, , , siteZip], started] = await Promise.all([downloading, booting]);
+  python = started;
+  self.fetch = fetchFromNetwork;
   python.unpackArchive(siteZip, "zip", { extractDir: "/playground" });
   python.runPython(`
 import sys
 sys.path.insert(0, "/playground")
-import renderer
+from showcase import renderer
 with open("/playground/playground_site.json", encoding="utf-8") as site:
-    renderer.start(site.read())
+    renderer.start(site.read(), "/examples")
 `);
-  renderer = python.pyimport("renderer");
+  renderer = python.pyimport("showcase.renderer");
+}
+
+// An example's project, downloaded, unpacked and imported the first time a render names it.
+// What goes wrong comes back as the renderer's own answer: the example is unknown, say.
+async function loadExample(name, id) {
+  if (loaded.has(name) || typeof name !== "string" || !/^[a-z][a-z0-9_]*$/.test(name)) {
+    return; // a name that is no example's: the renderer says so
+  }
+  self.postMessage({ type: "loading", id });
+  try {
+    const response = await fetch(examplesURL.replace("EXAMPLE", name));
+    if (response.ok) {
+      python.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/examples" });
+      renderer.load(name); // imports Flask the first time, and the example's app.py
+      loaded.add(name);
+    }
+  } finally {
+    self.postMessage({ type: "loaded", id });
+  }
 }
 
 self.onmessage = async (event) => {
@@ -76,6 +139,7 @@ self.onmessage = async (event) => {
     let diagnostics = { error: null, undefined: [], unused: [] };
     let value;
     try {
+      await loadExample(message.request.example, message.id);
       diagnostics = JSON.parse(renderer.diagnose(JSON.stringify(message.request)));
       self.postMessage({ type: "diagnostics", id: message.id, value: diagnostics });
       value = diagnostics.error ? { output: null, error: diagnostics.error } : JSON.parse(renderer.render(""));

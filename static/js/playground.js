@@ -9,9 +9,14 @@
 // output goes in with textContent and the iframe's srcdoc property, never as HTML of
 // this page.
 //
+// Opened on an example ("Try it in the playground"), it renders through that example's
+// own app.py, in the worker too (showcase/example_apps.py), unless the visitor unticks
+// "Render with the example's app.py".
+//
 // For scripts and tests: window.playground.render({template, context, trim_blocks,
 // lstrip_blocks}) returns a promise of {output, error: null|{message, line, column},
-// undefined: [...], unused: [...]}, once the runtime is ready. It never rejects: a
+// undefined: [...], unused: [...]}, once the runtime is ready; with example: "lists"
+// (and query: "variant=empty"), through that example's app.py. It never rejects: a
 // render that is stopped, or a runtime that cannot start, resolves with the reason in
 // error. window.playground.ready resolves once the runtime has started.
 (function () {
@@ -71,7 +76,12 @@
       });
       // As absolute URLs: the worker would read relative ones against its own.
       const absolute = (url) => new URL(url, document.baseURI).href;
-      worker.postMessage({ type: "start", pyodide: absolute(form.dataset.pyodide), site: absolute(form.dataset.site) });
+      worker.postMessage({
+        type: "start",
+        pyodide: absolute(form.dataset.pyodide),
+        site: absolute(form.dataset.site),
+        examples: absolute(form.dataset.examples),
+      });
       this.ready.then(() => this.next());
     },
 
@@ -104,6 +114,16 @@
     answer(message) {
       const job = this.running;
       if (!job || message.id !== job.id) {
+        return;
+      }
+      if (message.type === "loading") {
+        // Downloading and importing an example's app is not the render: the clock waits.
+        window.clearTimeout(job.timer);
+        status.textContent = "Loading the example's app.py…";
+        return;
+      }
+      if (message.type === "loaded") {
+        job.timer = window.setTimeout(() => this.stop(job), SECONDS * 1000);
         return;
       }
       if (message.type === "diagnostics") {
@@ -240,12 +260,17 @@
     waiting = true;
     status.textContent = "Rendering…";
     status.dataset.state = "rendering";
-    const result = await runtime.render({
+    const request = {
       template: fields.template.value,
       context_text: fields.context.value,
       trim_blocks: fields.trim_blocks.checked,
       lstrip_blocks: fields.lstrip_blocks.checked,
-    });
+    };
+    if (fields.use_example && fields.use_example.checked) {
+      request.example = form.dataset.example;
+      request.query = form.dataset.query;
+    }
+    const result = await runtime.render(request);
     waiting = false;
     if (again) {
       again = false;
@@ -278,8 +303,12 @@
   window.playground = Object.freeze({
     ready: runtime.ready.then((started) => started === true),
     render(request) {
-      const { template, context, trim_blocks: trim, lstrip_blocks: lstrip } = request || {};
-      return runtime.render({ template, context, trim_blocks: trim, lstrip_blocks: lstrip });
+      const { template, context, trim_blocks: trim, lstrip_blocks: lstrip, example, query } = request || {};
+      const asked = { template, context, trim_blocks: trim, lstrip_blocks: lstrip };
+      if (example !== undefined) {
+        Object.assign(asked, query === undefined ? { example } : { example, query });
+      }
+      return runtime.render(asked);
     },
   });
 
@@ -293,6 +322,9 @@
   fields.context.addEventListener("input", () => schedule(DELAY_MS));
   fields.trim_blocks.addEventListener("change", () => schedule(0));
   fields.lstrip_blocks.addEventListener("change", () => schedule(0));
+  if (fields.use_example) {
+    fields.use_example.addEventListener("change", () => schedule(0));
+  }
   fields.show_whitespace.addEventListener("change", () => {
     if (lastOutput !== null) {
       showSource(lastOutput);
