@@ -812,7 +812,8 @@ def runtime_error(error: Exception) -> dict[str, Any]:
         text = str(error.message if isinstance(error, TemplateSyntaxError) else error)
         if re.fullmatch(rf"'({'|'.join(FLASK_GLOBALS)})' is undefined", text):
             text += (
-                " (Flask gives it to the site's pages; the playground has no Flask: set it in the context)"
+                " (Flask gives it to an app's pages: set it in the context, or try an example,"
+                " which renders with its app.py)"
             )
     elif isinstance(error, RecursionError):
         text = "too deeply nested or recursive (a macro calling itself without end?)"

@@ -322,13 +322,16 @@ def test_an_error_is_one_clear_message_without_traceback_or_path(api, template, 
         assert leak not in message
 
 
-def test_an_undefined_flask_global_says_the_playground_has_no_flask(api):
+def test_an_undefined_flask_global_says_where_flask_gives_it(api):
     answer = api("<p>{{ request.args.q }}</p>")
     assert answer["error"]["message"] == (
-        "Line 1: 'request' is undefined (Flask gives it to the site's pages; "
-        "the playground has no Flask: set it in the context)"
+        "Line 1: 'request' is undefined (Flask gives it to an app's pages: set it in the context, "
+        "or try an example, which renders with its app.py)"
     )
     assert answer["undefined"] == ["request"]
+    # Through an example's app.py, Flask gives it: nothing is undefined.
+    answer = api("<p>{{ request.args.q|default('none') }}</p>", example="search")
+    assert (answer["output"], answer["undefined"]) == ("<p>none</p>", [])
 
 
 # --- Bad input: a message that says what is allowed, naming the field -----------------
