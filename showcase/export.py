@@ -8,7 +8,8 @@ request:
   static hosts do not treat as HTML: every page gets a ``.html`` URL
   (``/index.html``, ``/examples/lists.html``).
 - ``?variant=empty`` is a query string, which a file cannot have: a variant gets
-  a path (``/examples/lists/empty.html``).
+  a path (``/examples/lists/empty.html``), and so does an example's "Try it in the
+  playground" (``/playground?example=lists`` is ``/playground/lists.html``).
 
 ``url_for`` is wrapped to build those URLs, and Frozen-Flask makes every link
 relative, so the copy browses from ``file://`` too. Other query strings (a
@@ -66,6 +67,13 @@ def prepare(app: Flask) -> None:
             endpoint=example.endpoint,
             view_func=app.view_functions[example.endpoint],
         )
+
+    # "Try it in the playground": the playground opened on an example, as a file of its own.
+    app.add_url_rule(
+        "/playground/<example>.html",
+        endpoint="playground.playground",
+        view_func=app.view_functions["playground.playground"],
+    )
 
     @app.url_value_preprocessor
     def variant_from_path(endpoint: str | None, values: dict[str, Any] | None) -> None:
@@ -130,5 +138,6 @@ def freeze(app: Flask, destination: Path) -> set[str]:
             for variant in example.variants[1:]:
                 yield example.endpoint, {"variant": variant}
             yield "download", {"name": example.endpoint}  # the example as a project of its own
+            yield "playground.playground", {"example": example.endpoint}  # its "Try it in the playground"
 
     return freezer.freeze()

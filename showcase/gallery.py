@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, g, request, send_file, url_for
+from flask import Flask, Response, abort, g, request, send_file
 from jinja2 import TemplateError, meta, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -119,7 +119,6 @@ class Gallery:
         app.add_template_global(self._panel_html, "panel_html")
         app.add_template_global(self.panels.function, "function_source")
         app.add_template_global(self.panels.needs, "recipe_needs")
-        app.add_template_global(self._try_it_url, "try_it_url")
 
     @cached_property
     def examples(self) -> tuple[Example, ...]:
@@ -234,10 +233,6 @@ class Gallery:
     def _source(self, template: str) -> str:
         env = self.app.jinja_env
         return env.loader.get_source(env, template)[0]
-
-    def _try_it_url(self, page: Page) -> str:
-        """The playground, opened on this page's example with this page's query (its variant too)."""
-        return url_for("playground.playground", example=page.example.endpoint, **request.args.to_dict())
 
     @pass_context
     def _example_panels(self, context: Context, demo_html: str) -> list[Panel]:

@@ -198,14 +198,19 @@ def _runtime_headers(response: Any) -> Any:
 
 
 @bp.route("/playground")
-def playground():
-    """Edit a template and its JSON context, and see it rendered in your browser."""
-    template, context, example, query = EXAMPLE_TEMPLATE, EXAMPLE_CONTEXT, None, ()
-    if "example" in request.args:
+def playground(example: str | None = None):
+    """Edit a template and its JSON context, and see it rendered in your browser.
+
+    ``example`` comes from the path in the static copy, which has no query strings:
+    ``/playground/lists.html`` (showcase/export.py); on the server, from ``?example=``.
+    """
+    template, context, query = EXAMPLE_TEMPLATE, EXAMPLE_CONTEXT, ()
+    example = example or request.args.get("example")
+    if example is not None:
         # "Try it in the playground" on an example page: its template and its context.
         query = tuple((key, value) for key, value in request.args.items(multi=True) if key != "example")
-        fields = current_app.extensions["showcase.gallery"].playground_fields(request.args["example"], query)
-        template, context, example = fields["template"], fields["context"], request.args["example"]
+        fields = current_app.extensions["showcase.gallery"].playground_fields(example, query)
+        template, context = fields["template"], fields["context"]
     lines = template.count("\n") + 1
     digest, _ = bundle()
     return render_template(

@@ -95,9 +95,7 @@ def test_each_output_is_blanked_and_each_loop_emptied():
 
 
 # What only the site has: its export flag, the gallery's globals, and tags of its own.
-SITE_ONLY = re.compile(
-    r"SHOWCASE|gallery|\b(try_it_url|example_panels|function_source|recipe_needs)\b|\{%-?\s*cache\b"
-)
+SITE_ONLY = re.compile(r"SHOWCASE|gallery|\b(example_panels|function_source|recipe_needs)\b|\{%-?\s*cache\b")
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

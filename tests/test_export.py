@@ -90,3 +90,16 @@ def test_every_example_is_in_the_copy_as_its_download_too(export, client, galler
     for example in gallery.examples:
         served = client.get(f"/examples/{example.endpoint}.zip").data
         assert (export / "examples" / f"{example.endpoint}.zip").read_bytes() == served
+
+
+def test_try_it_in_the_copy_opens_the_playground_on_that_example(export, gallery):
+    for example in gallery.examples:
+        page = export / "examples" / f"{example.endpoint}.html"
+        [link] = [a["href"] for a in parsed(page).select(".try-it a")]
+        assert link == f"../playground/{example.endpoint}.html"
+        playground = parsed((page.parent / link).resolve())
+        form = playground.select_one("form.playground-form")
+        assert form["data-example"] == example.endpoint
+        assert form["data-examples"] == "/examples/EXAMPLE.zip"  # absolute, as the runtime's: over HTTP
+        assert (export / "examples" / f"{example.endpoint}.zip").is_file()
+    assert not parsed(export / "playground.html").select_one("form.playground-form").has_attr("data-example")

@@ -23,11 +23,13 @@ const loaded = new Set(); // the examples unpacked and imported
 // Fetch the files the runtime needs, counting their bytes for the page's progress bar.
 // They are cached for a year, so a second visit reads them from the browser's cache.
 // ``handOver`` maps the files Pyodide fetches itself (the WebAssembly, the standard
-// library) to what its fetch will answer: each body is split in two as it arrives, one
-// half counted here, the other handed to Pyodide, so that it compiles the WebAssembly as
-// it downloads, as a bare page does, and nothing crosses the network twice. The other
-// files are read whole: what is returned.
+// library) to what its fetch will answer: the response fetched here, whose clone is
+// counted as it arrives, so that Pyodide compiles the WebAssembly as it downloads, as a
+// bare page does, and nothing crosses the network twice. The other files are read whole:
+// what is returned.
 async function download(urls, handOver) {
+  // Looked up now: Pyodide's fetch may take its entry out of handOver before the headers are in.
+  const handedOver = urls.map((url) => handOver.get(url));
   const responses = await Promise.all(urls.map((url) => fetch(url)));
   for (const response of responses) {
     if (!response.ok) {
@@ -38,15 +40,14 @@ async function download(urls, handOver) {
   let loaded = 0;
   const bodies = await Promise.all(
     responses.map(async (response, index) => {
-      const handed = handOver.get(urls[index]);
-      let body = response.body;
+      const handed = handedOver[index];
+      // A clone is counted, and Pyodide gets the response itself: with its URL, so that the
+      // browser keeps the compiled WebAssembly for the next visit too.
+      const counted = handed ? response.clone() : response;
       if (handed) {
-        const [forPyodide, counted] = body.tee();
-        const headers = { "Content-Type": response.headers.get("Content-Type") };
-        handed.resolve(new Response(forPyodide, { headers }));
-        body = counted;
+        handed.resolve(response);
       }
-      const reader = body.getReader();
+      const reader = counted.body.getReader();
       const chunks = [];
       for (;;) {
         const { done, value } = await reader.read();
@@ -79,7 +80,8 @@ async function start({ pyodide: pyodideURL, site, examples }) {
   const files = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"].map((name) => index + name);
   const handOver = new Map([files[0], files[1]].map((url) => [url, deferred()]));
   const downloading = download([...files, new URL(site, self.location.href).href], handOver);
-  downloading.catch((problem) => handOver.forEach((handed) => handed.reject(problem)));
+  const waiting = [...handOver.values()];
+  downloading.catch((problem) => waiting.forEach((handed) => handed.reject(problem)));
   const fetchFromNetwork = self.fetch.bind(self);
   self.fetch = (resource, options) => {
     const handed = handOver.get(String(resource));

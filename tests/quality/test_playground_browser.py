@@ -234,6 +234,14 @@ def test_the_static_copys_playground_works_over_http_and_says_why_not_from_a_fil
     tab.goto(f"{url}/playground.html")
     assert tab.evaluate("() => window.playground.ready") is True
     assert render(tab, "{{ n * 6 }}", {"n": 7})["output"] == "42"
+    # An example's "Try it" link leads to its own file, which renders it through its app.py.
+    tab.goto(f"{url}/examples/python_types.html")
+    tab.click(".try-it a")
+    assert tab.url == f"{url}/playground/python_types.html"
+    tab.locator('[data-status][data-state="rendered"]').wait_for(timeout=60_000)
+    assert "Science Hall" in tab.locator("[data-source] code").inner_text()
+    type_into(tab, "#template", "{{ room }}")
+    rendered(tab, "(&#39;Science Hall&#39;, &#39;214&#39;)")  # the view's tuple: its app.py ran
     tab.goto((folder / "playground.html").as_uri())
     assert tab.locator("[data-needs-http]").is_visible()
     assert "python -m http.server -d build" in tab.locator("[data-needs-http]").inner_text()
