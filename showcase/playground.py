@@ -199,11 +199,9 @@ def _runtime_headers(response: Any) -> Any:
 
 @bp.route("/playground")
 def playground(example: str | None = None):
-    """Edit a template and its JSON context, and see it rendered in your browser.
-
-    ``example`` comes from the path in the static copy, which has no query strings:
-    ``/playground/lists.html`` (showcase/export.py); on the server, from ``?example=``.
-    """
+    """Edit a template and its JSON context, and see it rendered in your browser."""
+    # ``example`` comes from the path in the static copy, which has no query strings:
+    # /playground/lists.html (showcase/export.py); on the server, from ?example=.
     template, context, query = EXAMPLE_TEMPLATE, EXAMPLE_CONTEXT, ()
     example = example or request.args.get("example")
     if example is not None:
