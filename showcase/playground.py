@@ -120,6 +120,12 @@ def site_templates(app: Flask) -> dict[str, str]:
     return {**found, **STAND_INS}
 
 
+@functools.cache
+def _importable(app: Flask) -> tuple[str, ...]:
+    """The site's templates the page lists as importable: read from disk once, as the bundle is."""
+    return tuple(name for name in site_templates(app) if not name.startswith("errors/"))
+
+
 def site_routes(app: Flask) -> list[dict[str, Any]]:
     """The app's URL rules as data, for the worker's ``url_for``: it builds the site's URLs."""
     return [
@@ -222,7 +228,7 @@ def playground(example: str | None = None):
         caps={name: f"{value:,}" for name, value in CAPS.items()},
         template_lines=lines,
         template_rows=min(max(lines + 1, 12), 40),  # tall enough not to scroll, up to a point
-        site_templates=[name for name in site_templates(current_app) if not name.startswith("errors/")],
+        site_templates=_importable(current_app._get_current_object()),
         runtime={
             "worker": url_for("playground.static", filename="worker.js"),
             "pyodide": url_for("playground.static", filename=f"pyodide/{PYODIDE_VERSION}/pyodide.mjs"),

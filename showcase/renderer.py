@@ -563,7 +563,7 @@ class Renderer:
         return made
 
     def _start(self) -> None:
-        # Parsing, analysing and compiling a template cost ten times its render in the browser:
+        # Parsing, analysing and compiling a template cost over ten times its render in the browser:
         # each is done once per source and options (a context edited, an option ticked back,
         # renders the template as compiled), and once per site template.
         self._visitor = functools.lru_cache(maxsize=64)(self._analyse_visitor)

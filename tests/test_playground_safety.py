@@ -88,12 +88,20 @@ def canaries(tmp_path_factory):
     showcase_app.config["SECRET_KEY"] = old_key
 
 
+FLASKY = "config_values"  # an example whose template reads config; request, session and g are there too
+
+
+@pytest.mark.parametrize("example", [None, FLASKY], ids=["plain", "through-an-examples-app"])
 @pytest.mark.parametrize("payload", ssti_payloads())
-def test_an_injection_payload_reads_no_file_runs_nothing_and_shows_no_internals(api, canaries, payload):
+def test_an_injection_payload_reads_no_file_runs_nothing_and_shows_no_internals(
+    api, canaries, payload, example
+):
+    """Plain, and through an example's app.py, whose SECRET_KEY is its own, made in the browser at
+    random (its app.py finds none in the environment): never the server's."""
     template = payload.replace("CANARY_FILE", str(canaries["file"])).replace(
         "CANARY_MARKER", str(canaries["marker"])
     )
-    answer = api(template)
+    answer = api(template, example=example)
     shown = (answer["output"] or "") + json.dumps(answer["error"])
     # In any case, and url-encoded too: |upper and |urlencode turn a repr into text of their own.
     shown = (shown + " " + urllib.parse.unquote_plus(shown)).casefold()
@@ -115,23 +123,6 @@ def test_the_payloads_are_stopped_by_the_sandbox_not_by_chance(api):
 
 
 # --- Through an example's app.py: Flask's objects can be read, not driven ----------------------
-
-FLASKY = "config_values"  # an example whose template reads config; request, session and g are there too
-
-
-@pytest.mark.parametrize("payload", ssti_payloads())
-def test_an_injection_payload_through_an_examples_app_leaks_nothing(api, canaries, payload):
-    """The example's app in the browser has a SECRET_KEY of its own, made there at random (its app.py
-    finds none in the environment): config["SECRET_KEY"] shows that, never the server's."""
-    template = payload.replace("CANARY_FILE", str(canaries["file"])).replace(
-        "CANARY_MARKER", str(canaries["marker"])
-    )
-    answer = api(template, example=FLASKY)
-    shown = (answer["output"] or "") + json.dumps(answer["error"])
-    shown = (shown + " " + urllib.parse.unquote_plus(shown)).casefold()
-    for leak in (*LEAKS, *canaries["secrets"]):
-        assert leak.casefold() not in shown
-    assert not canaries["marker"].exists()
 
 
 @pytest.mark.parametrize(
@@ -161,7 +152,8 @@ def test_flasks_objects_are_read_in_an_examples_app_as_on_its_page(api):
     )
     answer = api(template, example=FLASKY)
     assert answer["error"] is None
-    assert "False True - /examples/config_values 0 {} [object]" in answer["output"]
+    # As python app.py runs the download: neither debugging nor testing.
+    assert "False False - /examples/config_values 0 {} [object]" in answer["output"]
 
 
 MARKED = {

@@ -12,7 +12,7 @@ import urllib.parse
 import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Environment, TemplateSyntaxError
-from test_playground import downloads_content, settled
+from test_playground import demo_as_served, downloads_content, settled
 from test_playground_safety import CLOCKED, EXHAUSTION, LEAKS, job, ssti_payloads
 
 import external_tools
@@ -133,15 +133,7 @@ def test_every_example_renders_in_the_browser_as_its_page_shows_it(playground, e
     assert answer["error"] is None, answer["error"]
     assert answer["undefined"] == []
     assert answer["unused"] == []
-    # The page as python app.py serves it, as the worker runs the download: not in testing mode
-    # (config_values shows TESTING), whatever mode the suite's app is in.
-    testing, showcase_app.testing = showcase_app.testing, False
-    try:
-        page = BeautifulSoup(showcase_app.test_client().get(f"/examples/{name}").get_data(), "html.parser")
-    finally:
-        showcase_app.testing = testing
-    demo = page.select_one("[data-demo]").decode_contents()
-    assert settled(downloads_content(answer["output"])) == settled(demo)
+    assert settled(downloads_content(answer["output"])) == settled(demo_as_served(name))
 
 
 def test_try_it_opens_an_example_that_renders_with_its_app_and_can_go_without(page):
