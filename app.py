@@ -44,7 +44,7 @@ from jinja2 import StrictUndefined
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
-from showcase import playground
+from showcase import exercises, playground
 from showcase.coverage import GROUPS
 from showcase.data import load_data
 from showcase.export import freeze_command
@@ -647,6 +647,10 @@ def streaming():
 # out of this file. It serves the page and the files that render in the visitor's browser.
 
 app.register_blueprint(playground.bp)
+
+# /exercises lives in showcase/exercises.py, for the same reason: write the template, or the
+# test, and be checked in your browser. The exercises themselves are folders in exercises/.
+app.register_blueprint(exercises.bp)
 
 # The gallery frames each example view above with its lesson, data variants and panels
 # (see showcase/gallery.py); the views themselves stay plain Flask and know nothing of it.

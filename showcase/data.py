@@ -52,8 +52,8 @@ def load_data(folder: Path) -> dict[str, Any]:
         variant = variant or DEFAULT
         if not NAME.match(name) or not NAME.match(variant):
             raise DataFileError(shown, 1, 1, "name a data file name.json or name.variant.json, in lower case")
-        text = _read(path, shown)
-        value = _parse(text, shown)
+        text = read_text(path, shown)
+        value = parse_json(text, shown)
         for keys, problem in _shape_problems(value):
             raise DataFileError(shown, *_position(text, keys), problem)
         sets.setdefault(name, {})[variant] = value
@@ -74,7 +74,8 @@ def load_data(folder: Path) -> dict[str, Any]:
     }
 
 
-def _read(path: Path, shown: str) -> str:
+def read_text(path: Path, shown: str) -> str:
+    """A file's text: DataFileError, naming where, if it is not UTF-8."""
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8")
@@ -85,7 +86,8 @@ def _read(path: Path, shown: str) -> str:
         raise DataFileError(shown, line, column, "not UTF-8 text") from None
 
 
-def _parse(text: str, shown: str) -> Any:
+def parse_json(text: str, shown: str) -> Any:
+    """JSON text's value: DataFileError, naming the line and column, if it is not JSON."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -139,10 +139,14 @@ def site_routes(app: Flask) -> list[dict[str, Any]]:
     ]
 
 
-def _package_files(name: str) -> list[tuple[str, Path]]:
-    """A pure-Python package's modules, by their name in site-packages: no compiled speed-ups,
-    which Pyodide could not load (MarkupSafe then uses its pure-Python half)."""
-    folder = Path(importlib.util.find_spec(name).origin).parent
+def package_files(name: str) -> list[tuple[str, Path]]:
+    """A pure-Python package's modules (or a single module's file), by their name in site-packages:
+    no compiled speed-ups, which Pyodide could not load (MarkupSafe then uses its pure-Python half)."""
+    spec = importlib.util.find_spec(name)
+    origin = Path(spec.origin)
+    if spec.submodule_search_locations is None:  # a module, such as typing_extensions.py
+        return [(origin.name if "." not in name else name.replace(".", "/") + ".py", origin)]
+    folder = origin.parent
     return [
         (f"{name}/{path.relative_to(folder).as_posix()}", path)
         for path in sorted(folder.rglob("*.py"))
@@ -150,21 +154,15 @@ def _package_files(name: str) -> list[tuple[str, Path]]:
     ]
 
 
-def _metadata(name: str) -> tuple[str, bytes]:
+def metadata(name: str) -> tuple[str, bytes]:
     """A package's METADATA, as installed: importlib.metadata.version() reads it (Werkzeug's test
     client, which an example's render goes through, asks for its own version)."""
     [path] = [file for file in importlib.metadata.distribution(name).files if file.name == "METADATA"]
     return path.as_posix(), path.locate().read_bytes()
 
 
-@functools.cache
-def _bundle_for(app: Flask) -> tuple[str, bytes]:
-    """The zip the worker unpacks into its site-packages, and the digest that names it."""
-    site = {"templates": site_templates(app), "routes": site_routes(app)}
-    files = [(name, path.read_bytes()) for package in PACKAGES for name, path in _package_files(package)]
-    files += [_metadata(package) for package in PACKAGES]
-    files += [(f"showcase/{name}", (HERE / name).read_bytes()) for name in MODULES]
-    files.append(("playground_site.json", json.dumps(site, sort_keys=True).encode("utf-8")))
+def make_zip(files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
+    """A zip of ``files`` (name, content), and the digest of its content that names it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in files:
@@ -174,6 +172,17 @@ def _bundle_for(app: Flask) -> tuple[str, bytes]:
             archive.writestr(info, content, compresslevel=9)
     content = buffer.getvalue()
     return hashlib.sha256(content).hexdigest()[:16], content
+
+
+@functools.cache
+def _bundle_for(app: Flask) -> tuple[str, bytes]:
+    """The zip the worker unpacks into its site-packages, and the digest that names it."""
+    site = {"templates": site_templates(app), "routes": site_routes(app)}
+    files = [(name, path.read_bytes()) for package in PACKAGES for name, path in package_files(package)]
+    files += [metadata(package) for package in PACKAGES]
+    files += [(f"showcase/{name}", (HERE / name).read_bytes()) for name in MODULES]
+    files.append(("playground_site.json", json.dumps(site, sort_keys=True).encode("utf-8")))
+    return make_zip(files)
 
 
 def bundle() -> tuple[str, bytes]:
@@ -200,6 +209,21 @@ def _runtime_headers(response: Any) -> Any:
     return response
 
 
+def runtime_urls() -> dict[str, Any]:
+    """What a page that starts the worker tells it (static/js/runtime.js): the URLs of the worker,
+    of Pyodide and of the Python it imports, of an example's download, and how long a render may run."""
+    digest, _ = bundle()
+    return {
+        "worker": url_for("playground.static", filename="worker.js"),
+        "pyodide": url_for("playground.static", filename=f"pyodide/{PYODIDE_VERSION}/pyodide.mjs"),
+        "site": url_for("playground.site_bundle", digest=digest),
+        # Any example's download, with EXAMPLE for its name: built from a real one's, so that the
+        # static copy's freeze, which follows every URL built, finds a file there.
+        "examples": url_for("download", name="lists").replace("lists.zip", "EXAMPLE.zip"),
+        "seconds": renderer.WALL_SECONDS,
+    }
+
+
 # --- Routes ---------------------------------------------------------------------
 
 
@@ -216,7 +240,6 @@ def playground(example: str | None = None):
         fields = current_app.extensions["showcase.gallery"].playground_fields(example, query)
         template, context = fields["template"], fields["context"]
     lines = template.count("\n") + 1
-    digest, _ = bundle()
     return render_template(
         "playground.html",
         template=template,
@@ -229,15 +252,7 @@ def playground(example: str | None = None):
         template_lines=lines,
         template_rows=min(max(lines + 1, 12), 40),  # tall enough not to scroll, up to a point
         site_templates=_importable(current_app._get_current_object()),
-        runtime={
-            "worker": url_for("playground.static", filename="worker.js"),
-            "pyodide": url_for("playground.static", filename=f"pyodide/{PYODIDE_VERSION}/pyodide.mjs"),
-            "site": url_for("playground.site_bundle", digest=digest),
-            # Any example's download, with EXAMPLE for its name: built from a real one's, so that the
-            # static copy's freeze, which follows every URL built, finds a file there.
-            "examples": url_for("download", name="lists").replace("lists.zip", "EXAMPLE.zip"),
-            "seconds": renderer.WALL_SECONDS,
-        },
+        runtime=runtime_urls(),
     )
 
 

@@ -1,8 +1,9 @@
 // The playground's worker: CPython (Pyodide), Jinja and the site's renderer, off the page's thread.
 //
-// static/js/playground.js starts it with {type: "start", pyodide, site, examples}: the
-// URL of pyodide.mjs, of the zip of the Python it imports (showcase/playground.py), and
-// of an example's download with EXAMPLE for its name. It answers {type: "progress",
+// static/js/runtime.js starts it with {type: "start", pyodide, site, examples, checks}: the
+// URL of pyodide.mjs, of the zip of the Python it imports (showcase/playground.py), of an
+// example's download with EXAMPLE for its name, and, on an exercise page, of the zip of
+// what a check imports (pytest, BeautifulSoup: showcase/exercises.py). It answers {type: "progress",
 // loaded, total} while it downloads, then {type: "ready"} (or {type: "failed", message}).
 // Then, for each {type: "render", id, request}, it answers {type: "diagnostics", id,
 // value} and {type: "result", id, value}: the two steps of showcase/renderer.py, as JSON
@@ -10,7 +11,9 @@
 // {type: "loading", id} and {type: "loaded", id}: it downloads that example's project,
 // unpacks it under /examples and imports its app.py (showcase/example_apps.py), once. A
 // render that runs too long is not stopped here: the page ends this worker and starts
-// another.
+// another. Each {type: "check", id, request} runs an exercise's tests on an attempt
+// (showcase/checker.py) and answers {type: "result", id, value}; the first one imports
+// pytest, between {type: "loading"} and {type: "loaded"}.
 //
 // The worker has no DOM, and nothing here evaluates what a visitor typed: the template
 // goes to Jinja's sandbox as a string, and its output comes back as a string.
@@ -19,6 +22,7 @@ let python = null; // Pyodide, once started
 let renderer = null; // showcase/renderer.py, once imported
 let examplesURL = null; // an example's download, with EXAMPLE for its name
 const loaded = new Set(); // the examples unpacked and imported
+let checker = null; // showcase/checker.py, imported at the first check
 
 // Fetch the files the runtime needs, counting their bytes for the page's progress bar.
 // They are cached for a year, so a second visit reads them from the browser's cache.
@@ -73,13 +77,14 @@ function deferred() {
   return made;
 }
 
-async function start({ pyodide: pyodideURL, site, examples }) {
+async function start({ pyodide: pyodideURL, site, examples, checks }) {
   examplesURL = examples;
   const index = new URL(".", new URL(pyodideURL, self.location.href)).href;
   // pyodide.asm.mjs is imported, not fetched: fetched here too, it is counted, and then cached.
   const files = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"].map((name) => index + name);
   const handOver = new Map([files[0], files[1]].map((url) => [url, deferred()]));
-  const downloading = download([...files, new URL(site, self.location.href).href], handOver);
+  const bundles = [site, ...(checks ? [checks] : [])].map((url) => new URL(url, self.location.href).href);
+  const downloading = download([...files, ...bundles], handOver);
   const waiting = [...handOver.values()];
   downloading.catch((problem) => waiting.forEach((handed) => handed.reject(problem)));
   const fetchFromNetwork = self.fetch.bind(self);
@@ -93,10 +98,12 @@ async function start({ pyodide: pyodideURL, site, examples }) {
   };
   const { loadPyodide } = await import(pyodideURL);
   const booting = loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} });
-  const [[, , , siteZip], started] = await Promise.all([downloading, booting]);
+  const [[, , , ...zips], started] = await Promise.all([downloading, booting]);
   python = started;
   self.fetch = fetchFromNetwork;
-  python.unpackArchive(siteZip, "zip", { extractDir: "/playground" });
+  for (const zip of zips) {
+    python.unpackArchive(zip, "zip", { extractDir: "/playground" });
+  }
   python.runPython(`
 import sys
 sys.path.insert(0, "/playground")
@@ -113,7 +120,7 @@ async function loadExample(name, id) {
   if (loaded.has(name) || typeof name !== "string" || !/^[a-z][a-z0-9_]*$/.test(name)) {
     return; // a name that is no example's: the renderer says so
   }
-  self.postMessage({ type: "loading", id });
+  self.postMessage({ type: "loading", id, what: "the example's app.py" });
   try {
     const response = await fetch(examplesURL.replace("EXAMPLE", name));
     if (response.ok) {
@@ -126,6 +133,24 @@ async function loadExample(name, id) {
   }
 }
 
+// An exercise's check: the tests run by pytest on the attempt's render. The first imports pytest.
+function check(message) {
+  if (checker === null) {
+    self.postMessage({ type: "loading", id: message.id, what: "pytest" });
+    python.runPython("import pytest, bs4");
+    checker = python.pyimport("showcase.checker");
+    self.postMessage({ type: "loaded", id: message.id });
+  }
+  let value;
+  try {
+    value = JSON.parse(checker.worker_check(JSON.stringify(message.request), "/playground/checks"));
+  } catch {
+    const error = { message: "The check failed: Python ran out of room.", line: null, column: null };
+    value = { status: "failed", error, tests: [], mutants: [] };
+  }
+  self.postMessage({ type: "result", id: message.id, value });
+}
+
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "start") {
@@ -135,6 +160,10 @@ self.onmessage = async (event) => {
     } catch (problem) {
       self.postMessage({ type: "failed", message: String(problem && problem.message ? problem.message : problem) });
     }
+    return;
+  }
+  if (message.type === "check") {
+    check(message);
     return;
   }
   if (message.type === "render") {

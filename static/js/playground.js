@@ -1,10 +1,10 @@
 // The playground: a template rendered by real Jinja, in this browser, as you type.
 //
-// The page (templates/playground.html) gives the editor; this file starts a Web
-// Worker (showcase/runtime/worker.js) that runs CPython on WebAssembly (Pyodide)
-// with Jinja's sandbox, and asks it to render 300 ms after the last keystroke. The
-// server renders nothing. A render that runs past its time is stopped by ending the
-// worker, and a new one starts at once. No inline code and no eval: it runs under a
+// The page (templates/playground.html) gives the editor; this file starts the runtime
+// (static/js/runtime.js: a Web Worker that runs CPython on WebAssembly, Pyodide, with
+// Jinja's sandbox), and asks it to render 300 ms after the last keystroke. The server
+// renders nothing. A render that runs past its time is stopped by ending the worker,
+// and a new one starts at once. No inline code and no eval: it runs under a
 // Content-Security-Policy that allows only this site's scripts, and WebAssembly. The
 // output goes in with textContent and the iframe's srcdoc property, never as HTML of
 // this page.
@@ -27,7 +27,6 @@
     return;
   }
   const DELAY_MS = 300;
-  const SECONDS = Number(form.dataset.seconds);
   const fields = form.elements;
   const gutter = document.querySelector("[data-gutter]");
   const status = document.querySelector("[data-status]");
@@ -39,135 +38,6 @@
   const preview = document.querySelector("[data-preview]");
   let errorLine = null;
   let lastOutput = null; // the last output rendered, shown again when "show whitespace" changes
-
-  function failure(message) {
-    return { output: null, error: { message, line: null, column: null }, undefined: [], unused: [] };
-  }
-
-  // --- The runtime: one worker at a time, one render at a time -------------------
-
-  const runtime = {
-    worker: null,
-    ready: null, // a promise: true once started, or the message saying why it could not
-    queue: [], // renders waiting: {request, resolve}
-    running: null, // the render the worker has: {id, request, resolve, diagnostics, timer}
-    nextId: 1,
-
-    start() {
-      const worker = new Worker(form.dataset.worker, { type: "module" });
-      this.worker = worker;
-      this.ready = new Promise((resolve) => {
-        worker.onmessage = (event) => {
-          const message = event.data;
-          if (message.type === "progress") {
-            showProgress(message.loaded, message.total);
-          } else if (message.type === "ready") {
-            resolve(true);
-          } else if (message.type === "failed") {
-            resolve(`The playground could not start: ${message.message}`);
-          } else {
-            this.answer(message);
-          }
-        };
-        worker.onerror = (event) => {
-          event.preventDefault();
-          resolve(`The playground could not start: ${event.message || "its worker failed"}.`);
-        };
-      });
-      // As absolute URLs: the worker would read relative ones against its own.
-      const absolute = (url) => new URL(url, document.baseURI).href;
-      worker.postMessage({
-        type: "start",
-        pyodide: absolute(form.dataset.pyodide),
-        site: absolute(form.dataset.site),
-        examples: absolute(form.dataset.examples),
-      });
-      this.ready.then(() => this.next());
-    },
-
-    render(request) {
-      return new Promise((resolve) => {
-        this.queue.push({ request, resolve });
-        this.next();
-      });
-    },
-
-    async next() {
-      if (this.running || this.queue.length === 0) {
-        return;
-      }
-      const job = this.queue.shift();
-      this.running = job;
-      const started = await this.ready;
-      if (started !== true) {
-        this.running = null;
-        job.resolve(failure(started));
-        this.next();
-        return;
-      }
-      job.id = this.nextId;
-      this.nextId += 1;
-      job.timer = window.setTimeout(() => this.stop(job), SECONDS * 1000);
-      this.worker.postMessage({ type: "render", id: job.id, request: job.request });
-    },
-
-    answer(message) {
-      const job = this.running;
-      if (!job || message.id !== job.id) {
-        return;
-      }
-      if (message.type === "loading") {
-        // Downloading and importing an example's app is not the render: the clock waits.
-        window.clearTimeout(job.timer);
-        status.textContent = "Loading the example's app.py…";
-        return;
-      }
-      if (message.type === "loaded") {
-        job.timer = window.setTimeout(() => this.stop(job), SECONDS * 1000);
-        return;
-      }
-      if (message.type === "diagnostics") {
-        job.diagnostics = message.value;
-        return;
-      }
-      window.clearTimeout(job.timer);
-      this.running = null;
-      job.resolve(message.value);
-      this.next();
-    },
-
-    // A render past its time: end the worker (Python cannot be interrupted from here),
-    // answer with what was found before it ran, and start a new worker at once.
-    stop(job) {
-      this.worker.terminate();
-      this.running = null;
-      const found = job.diagnostics || { undefined: [], unused: [] };
-      job.resolve({
-        output: null,
-        error: {
-          message:
-            `The render ran for more than ${SECONDS} s and was stopped: is there a loop ` +
-            "that never ends, or one that does far too much? The playground restarted.",
-          line: null,
-          column: null,
-        },
-        undefined: found.undefined || [],
-        unused: found.unused || [],
-      });
-      status.textContent = "Restarting the playground…";
-      this.start();
-    },
-  };
-
-  function showProgress(loaded, total) {
-    progress.hidden = false;
-    if (total > 0) {
-      progress.max = total;
-      progress.value = Math.min(loaded, total);
-    }
-    const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
-    status.textContent = `Loading Python and Jinja: ${megabytes(loaded)} of ${megabytes(total)} MB…`;
-  }
 
   // --- The editor's line numbers, as macros/playground.html's gutter() makes them
 
@@ -294,7 +164,12 @@
     return;
   }
   document.querySelector("[data-needs-javascript]").hidden = true;
-  runtime.start();
+  const runtime = window.showcaseRuntime(form, {
+    onProgress: window.showcaseRuntime.progress(progress, status),
+    onStatus: (text) => {
+      status.textContent = text;
+    },
+  });
   runtime.ready.then((started) => {
     progress.hidden = true;
     status.textContent = started === true ? "Ready." : started;
