@@ -95,10 +95,16 @@ class _Outcomes:
 
 
 @contextlib.contextmanager
-def _isolated(folder: Path) -> Iterator[None]:
-    """Run pytest in ``folder`` and leave this process as it was: the working folder, and no
-    module of the check's own left in sys.modules (the next check's test file has the same name)."""
+def _isolated(folder: Path, test_module: str) -> Iterator[None]:
+    """Run pytest in ``folder`` and leave this process as it was: the working folder, and sys.modules.
+
+    A module of the same name as the check's test file (the suite imports each exercise's own
+    ``test_NAME.py``), or a conftest, is put aside while it runs, or pytest would take it for the
+    check's; the check's own modules are dropped after it, for the next check's file of that name.
+    """
     before, here = dict(sys.modules), os.getcwd()
+    for name in (test_module, "conftest"):
+        sys.modules.pop(name, None)
     os.chdir(folder)
     try:
         yield
@@ -144,7 +150,7 @@ def run(exercise: dict[str, Any], test: str, templates: dict[str, str], support:
             "-W",
             "ignore",
         ]
-        with _isolated(folder), contextlib.redirect_stdout(io.StringIO()):
+        with _isolated(folder, test_file.stem), contextlib.redirect_stdout(io.StringIO()):
             pytest.main(arguments, plugins=[outcomes])
     if outcomes.errors:
         return {"error": "\n".join(outcomes.errors), "tests": []}
@@ -183,7 +189,8 @@ def check_test(exercise: dict[str, Any], test: str, support: Path) -> dict[str, 
     ran = run(exercise, test, templates, support)
     if ran["error"] is not None:
         return {"status": "failed", "error": error_message(ran["error"], None), "tests": [], "mutants": []}
-    on_solution = [test for test in ran["tests"] if test["template"] == SOLUTION]
+    # A test that reads no render (neither soup nor html) runs once, not per template: it counts here.
+    on_solution = [test for test in ran["tests"] if test["template"] in (SOLUTION, "")]
     caught = [
         {
             "file": name,

@@ -150,6 +150,7 @@
 
   async function check() {
     status.textContent = "Checking…";
+    delete result.dataset.status; // until this check's answer
     const request = WRITES_TEMPLATE ? { exercise, template: editor.value } : { exercise, test: editor.value };
     const answer = await runtime.check(request);
     status.textContent = "Checked.";

@@ -7,10 +7,12 @@ the server, the browser, the HTML checker's run) happen once per test session.
 """
 
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,7 @@ from werkzeug.serving import make_server
 import external_tools
 from app import app as showcase_app
 from crawler import Request, Site
+from showcase.server import free_port
 from showcase_site import crawled
 from visits import Visits
 
@@ -91,6 +94,34 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=executable, args=external_tools.CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+@pytest.fixture(scope="session")
+def static_copy(tmp_path_factory):
+    """``flask --app app freeze``, served over HTTP by ``python -m http.server``, as the README says:
+    (the folder, its URL), for the playground's and the exercises' tests in the browser."""
+    folder = tmp_path_factory.mktemp("static-copy") / "build"
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(folder)],
+        cwd=external_tools.PROJECT,
+        check=True,
+        capture_output=True,
+    )
+    port = free_port("127.0.0.1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "-d", str(folder), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):  # until it listens
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield folder, f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
 
 
 @pytest.fixture

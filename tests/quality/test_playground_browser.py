@@ -3,9 +3,6 @@ diagnoses, previews, opens every example as its page shows it, contains the inje
 stops the blow-ups only a clock can stop, and works in the static copy served over HTTP."""
 
 import json
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 
@@ -15,10 +12,8 @@ from jinja2 import Environment, TemplateSyntaxError
 from test_playground import demo_as_served, downloads_content, settled
 from test_playground_safety import CLOCKED, EXHAUSTION, LEAKS, job, ssti_payloads
 
-import external_tools
 from app import app as showcase_app
 from app import gallery as showcase_gallery
-from showcase.server import free_port
 
 RENDER = "(request) => window.playground.render(request)"
 
@@ -190,33 +185,6 @@ def test_each_blow_up_only_a_clock_stops_is_stopped_within_5_s_and_the_next_rend
         assert any(reason in message for reason in STOPPED), (name, message)
         for leak in LEAKS:
             assert leak not in message
-
-
-@pytest.fixture(scope="module")
-def static_copy(tmp_path_factory):
-    """``flask --app app freeze``, served over HTTP by ``python -m http.server``, as the README says."""
-    folder = tmp_path_factory.mktemp("static-copy") / "build"
-    subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(folder)],
-        cwd=external_tools.PROJECT,
-        check=True,
-        capture_output=True,
-    )
-    port = free_port("127.0.0.1")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "-d", str(folder), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):  # until it listens
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield folder, f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def test_the_static_copys_playground_works_over_http_and_says_why_not_from_a_file(browser, static_copy):
