@@ -10,6 +10,7 @@ from pathlib import Path
 
 import html_helpers
 from app import base_page, hello
+from showcase import exercises
 
 PROJECT = Path(__file__).resolve().parent.parent
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
@@ -49,6 +50,12 @@ def test_the_tour_lists_the_labs_pages():
     assert rows["/"] == ("base.html", inspect.getdoc(base_page))
     assert rows["/hello"][1] == inspect.getdoc(hello)
     assert len(rows) >= 7
+
+
+def test_the_tour_lists_the_exercises_pages():
+    rows = tour()
+    assert rows["/exercises"] == ("exercises.html", inspect.getdoc(exercises.index))
+    assert rows["/exercises/number_the_weeks"] == ("exercise.html", inspect.getdoc(exercises.exercise))
 
 
 def three_steps():
