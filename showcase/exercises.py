@@ -221,6 +221,8 @@ def read_exercise(folder: Path) -> Exercise:
 
 def read_exercises(folder: Path) -> dict[str, Exercise]:
     """Every exercise in ``folder``, by name, in the order of the topics and then by name."""
+    if not folder.is_dir():
+        raise ExerciseError(f"{folder.name}/:1:1: the exercises folder is missing")
     found = [
         read_exercise(path)
         for path in sorted(folder.iterdir())

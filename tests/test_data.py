@@ -111,9 +111,9 @@ def test_a_data_file_error_ends_the_program_with_status_1():
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the project to break: app.py, showcase/, templates/, static/, data/."""
+    """A copy of the project to break: app.py, showcase/, templates/, static/, data/, exercises/."""
     shutil.copy(PROJECT / "app.py", tmp_path)
-    for folder in ("showcase", "templates", "static", "data"):
+    for folder in ("showcase", "templates", "static", "data", "exercises"):
         shutil.copytree(PROJECT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 

@@ -255,7 +255,9 @@ def test_an_exercise_page_gives_the_task_the_data_the_editor_and_what_a_check_ne
     assert text(soup.select_one(".exercise-task")) == "The task " + text(
         BeautifulSoup(exercise.task, "html.parser")
     )
-    assert soup.select_one("#attempt").string.removeprefix("\n") == exercise.starter  # HTML drops that newline
+    assert (
+        soup.select_one("#attempt").string.removeprefix("\n") == exercise.starter
+    )  # HTML drops that newline
     assert soup.select_one("form.exercise-form button[type=submit]").string == "Check"
     assert json.loads(soup.select_one("script#exercise-check").string) == exercise.for_check()
     assert json.loads(soup.select_one("pre.exercise-code code").string) == exercise.context
@@ -323,3 +325,8 @@ def test_the_exercise_conftest_runs_under_plain_pytest_on_any_of_its_templates()
     assert ran.returncode == 1, ran.stdout
     assert ran.stdout.splitlines()[-1].startswith("3 failed, 3 passed")
     assert "test_each_item_is_numbered_from_one[starter.html]" in ran.stdout
+
+
+def test_a_missing_exercises_folder_stops_start_up_saying_so(tmp_path):
+    with pytest.raises(ExerciseError, match=r"^exercises/:1:1: the exercises folder is missing$"):
+        exercise_pages.read_exercises(tmp_path / "exercises")

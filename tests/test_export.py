@@ -103,3 +103,16 @@ def test_try_it_in_the_copy_opens_the_playground_on_that_example(export, gallery
         assert form["data-examples"] == "/examples/EXAMPLE.zip"  # absolute, as the runtime's: over HTTP
         assert (export / "examples" / f"{example.endpoint}.zip").is_file()
     assert not parsed(export / "playground.html").select_one("form.playground-form").has_attr("data-example")
+
+
+def test_every_exercise_is_in_the_copy_with_what_its_check_needs(export, app):
+    exercises = app.extensions["showcase.exercises"]
+    index = parsed(export / "exercises.html")
+    links = [item.a["href"] for item in index.select("li[data-exercise]")]
+    assert links == [f"exercises/{name}.html" for name in exercises]
+    for name in exercises:
+        form = parsed(export / "exercises" / f"{name}.html").select_one("form.exercise-form")
+        assert form["data-exercise"] == name
+        for attribute in ("data-worker", "data-pyodide", "data-site", "data-checks"):
+            # Absolute, as the runtime's URLs are: the copy's exercises work over HTTP.
+            assert (export / form[attribute].lstrip("/")).is_file(), (name, attribute)

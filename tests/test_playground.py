@@ -373,7 +373,10 @@ def test_what_the_page_sends_is_checked_and_a_problem_names_its_field(api_reques
 
 def test_the_page_has_no_inline_script_style_or_event_handler(client):
     soup = get_soup(client, "/playground")
-    assert [script.get("src") for script in soup.select("script")] == ["/static/js/playground.js"]
+    assert [script.get("src") for script in soup.select("script")] == [
+        "/static/js/runtime.js",
+        "/static/js/playground.js",
+    ]
     assert soup.select("style, [style]") == []
     handlers = [
         (tag.name, name) for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")
