@@ -3,7 +3,9 @@ from html_helpers import texts
 
 def test_each_student_is_in_the_queue_in_order(soup, context):
     expected = [(entry["student"], entry["question"]) for entry in context["queue"]]
-    found = list(zip(texts(soup, "ol.queue > li .student"), texts(soup, "ol.queue > li .question"), strict=False))
+    found = list(
+        zip(texts(soup, "ol.queue > li .student"), texts(soup, "ol.queue > li .question"), strict=False)
+    )
     assert found == expected
 
 

@@ -15,7 +15,7 @@ def letter(score):
 
 def test_each_student_gets_the_right_letter(soup, context):
     expected = [
-        [s["name"], "–" if s["score"] is None else str(s["score"]), letter(s["score"])]
+        [s["name"], "\N{EN DASH}" if s["score"] is None else str(s["score"]), letter(s["score"])]
         for s in context["students"]
     ]
     assert [texts(row, "td") for row in soup.select("table.grades tbody tr")] == expected

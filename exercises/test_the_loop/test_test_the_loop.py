@@ -23,5 +23,7 @@ def test_the_rows_are_headings_and_numbered_slots_in_order(soup, context):
 
 
 def test_the_slots_are_striped_starting_with_odd(soup, context):
-    expected = [["slot", "slot-odd" if n % 2 else "slot-even"] for n in range(1, len(context["office_hours"]) + 1)]
+    expected = [
+        ["slot", "slot-odd" if n % 2 else "slot-even"] for n in range(1, len(context["office_hours"]) + 1)
+    ]
     assert [row.get("class") for row in soup.select("table.office-hours tr.slot")] == expected

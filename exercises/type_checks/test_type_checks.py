@@ -44,4 +44,7 @@ def test_each_value_is_shown_as_its_kind_asks(soup, context):
 
 def test_a_list_and_a_dict_are_not_printed_as_python(soup):
     values = {text(dt): text(dt.find_next_sibling("dd")) for dt in soup.select("dl.profile > dt")}
-    assert (values.get("courses"), values.get("address")) == ("CS253, MATH221, HIST110", "dorm: Maple Hall, room: 214")
+    assert (values.get("courses"), values.get("address")) == (
+        "CS253, MATH221, HIST110",
+        "dorm: Maple Hall, room: 214",
+    )
