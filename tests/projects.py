@@ -105,13 +105,20 @@ def bare_python(folder):
     requirements.write_text(
         showcase_app.extensions["showcase.gallery"].project("lists").files["requirements.txt"]
     )
-    subprocess.run([sys.executable, "-m", "venv", folder / "venv"], check=True, capture_output=True)
-    python = folder / "venv" / ("Scripts" if os.name == "nt" else "bin") / "python"
+    # cwd is given to each command: a check of an exercise in this process changes the directory
+    # for a moment (showcase/checker.py), and a command started then would inherit it.
     subprocess.run(
-        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements],
-        check=True,
-        capture_output=True,
+        [sys.executable, "-m", "venv", folder / "venv"], cwd=folder, check=True, capture_output=True
     )
+    python = folder / "venv" / ("Scripts" if os.name == "nt" else "bin") / "python"
+    installed = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    if installed.returncode:
+        raise RuntimeError(f"pip could not install {requirements.name}:\n{installed.stderr[-3000:]}")
     return python
 
 
