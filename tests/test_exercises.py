@@ -266,6 +266,10 @@ def test_an_exercise_page_gives_the_task_the_data_the_editor_and_what_a_check_ne
     back = soup.select_one(".exercise-meta").select("a")
     assert back[0]["href"] == f"/examples/{exercise.practises}"
     assert soup.select_one("[data-solution]").has_attr("hidden")  # until solved, or three checks
+    shown = {
+        section["data-uses"]: section.select_one("pre code").string for section in soup.select("[data-uses]")
+    }
+    assert shown == exercise.templates  # what the template can extend, include or import, whole
 
 
 def test_each_example_page_links_the_exercises_that_practise_it(soup, gallery):
@@ -274,6 +278,10 @@ def test_each_example_page_links_the_exercises_that_practise_it(soup, gallery):
         practised = [f"/exercises/{e.name}" for e in EXERCISES.values() if e.practises == example.endpoint]
         assert links == practised, example.endpoint
     assert len(soup("/examples/lists").select(".practise a")) == 2
+
+
+def test_an_exercise_with_templates_of_its_own_shows_them():
+    assert {name for exercise in EXERCISES.values() for name in exercise.templates} == {"layout.html"}
 
 
 def test_an_unknown_exercise_is_a_404(client):

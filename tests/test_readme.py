@@ -9,12 +9,15 @@ import textwrap
 from pathlib import Path
 
 import html_helpers
+from app import app as showcase_app
 from app import base_page, hello
 from showcase import exercises
+from showcase.catalog import TOPICS
 
 PROJECT = Path(__file__).resolve().parent.parent
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
 RUN = "pip install -r requirements.txt && python app.py"
+EXERCISES = showcase_app.extensions["showcase.exercises"]
 TEST = "pip install -r requirements.txt && python -m pytest"
 VENV = (
     "python3 -m venv .venv && source .venv/bin/activate    "
@@ -50,6 +53,15 @@ def test_the_tour_lists_the_labs_pages():
     assert rows["/"] == ("base.html", inspect.getdoc(base_page))
     assert rows["/hello"][1] == inspect.getdoc(hello)
     assert len(rows) >= 7
+
+
+def test_the_readme_counts_the_exercises_of_each_kind():
+    kinds = [sum(exercise.kind == kind for exercise in EXERCISES.values()) for kind in ("template", "test")]
+    said = (
+        f"There are {len(EXERCISES)} exercises, at least one for each of the {len(TOPICS)} topics, "
+        f"of two kinds ({kinds[0]} and {kinds[1]}):"
+    )
+    assert said in README
 
 
 def test_the_tour_lists_the_exercises_pages():

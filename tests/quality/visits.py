@@ -177,10 +177,12 @@ class Tab:
             # A browser navigates with GET: send this page's request with the method it needs.
             page.route(url, lambda route: _send_as(route, request))
         page.goto(url)
-        if page.locator("script[src*='playground']").count():
-            # Checked as a visitor sees it: once the playground's live render has been asked
-            # for and answered, so that its failures count too. (Other pages send no request
-            # of their own: "load" has seen them all.)
+        if page.locator("script[src*='runtime']").count():
+            # Checked as a visitor sees it: once the runtime (static/js/runtime.js, on the
+            # playground's pages and the exercises') has loaded and the playground's live render
+            # has been asked for and answered, so that their failures count too, and none is
+            # cut short by the next page. (Other pages send no request of their own: "load" has
+            # seen them all.)
             page.wait_for_load_state("networkidle")
         for scheme in SCHEMES:
             page.emulate_media(color_scheme=scheme)
