@@ -153,7 +153,7 @@
       }
       save(progress);
       show();
-      status.textContent = `Imported ${taken} exercises from ${chosen.name}.`;
+      status.textContent = `Imported ${taken} ${taken === 1 ? "exercise" : "exercises"} from ${chosen.name}.`;
     });
   }
 

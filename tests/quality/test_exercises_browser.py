@@ -81,6 +81,39 @@ def test_a_student_solves_two_templates_and_a_test_and_keeps_it_across_a_reload(
     assert tab.locator("[data-tally]").inner_text() == f"Solved in this browser: 3 of {len(EXERCISES)}."
 
 
+CHECK_EACH = """async (requests) => {
+  const runtime = window.showcaseRuntime(document.querySelector("form.exercise-form"));
+  await runtime.ready;
+  const answers = [];
+  for (const request of requests) answers.push(await runtime.check(request));
+  return answers;
+}"""
+
+
+def test_every_exercise_is_solved_by_its_own_answer_in_the_browsers_python(tab):
+    """Every exercise's solution (a template) or reference test (a test), checked by pytest in
+    Pyodide as the page checks it, one after another in one worker: what the suite proves in
+    CPython (tests/test_exercises.py) holds in the browser too."""
+    tab.goto(f"/exercises/{WRITE_TEMPLATE[0].name}")
+    requests = [
+        {"exercise": e.for_check(), "template": e.solution}
+        if e.kind == "template"
+        else {"exercise": e.for_check(), "test": e.test}
+        for e in EXERCISES.values()
+    ]
+    answers = tab.evaluate(CHECK_EACH, requests)
+    outcomes = {
+        e.name: (answer["status"], answer["error"], [t["outcome"] for t in answer["tests"]].count("failed"))
+        for e, answer in zip(EXERCISES.values(), answers, strict=True)
+    }
+    assert outcomes == {name: ("passed", None, 0) for name in EXERCISES}
+    caught = {
+        e.name: sum(m["caught"] for m in a.get("mutants", []))
+        for e, a in zip(EXERCISES.values(), answers, strict=True)
+    }
+    assert caught == {e.name: len(e.mutants) for e in EXERCISES.values()}
+
+
 def test_progress_exported_as_a_file_is_imported_in_another_browser(browser, live_server, tmp_path, tab):
     exercise = WRITE_TEMPLATE[0]
     tab.goto(f"/exercises/{exercise.name}")
@@ -99,7 +132,7 @@ def test_progress_exported_as_a_file_is_imported_in_another_browser(browser, liv
     other.goto("/exercises")
     assert other.locator(f'[data-progress-of="{exercise.name}"]').get_attribute("data-state") == "new"
     other.set_input_files("[data-import]", saved)
-    expect(other.locator("[data-keep-status]")).to_have_text("Imported 1 exercises from progress.json.")
+    expect(other.locator("[data-keep-status]")).to_have_text("Imported 1 exercise from progress.json.")
     assert other.locator(f'[data-progress-of="{exercise.name}"]').inner_text() == "tried"
     not_ours = tmp_path / "other.json"
     not_ours.write_text('{"weeks": []}', encoding="utf-8")
