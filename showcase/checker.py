@@ -101,6 +101,9 @@ def _isolated(folder: Path, test_module: str) -> Iterator[None]:
     A module of the same name as the check's test file (the suite imports each exercise's own
     ``test_NAME.py``), or a conftest, is put aside while it runs, or pytest would take it for the
     check's; the check's own modules are dropped after it, for the next check's file of that name.
+    The working folder is the process's, not the thread's (pytest names files relative to it):
+    in the worker nothing else runs meanwhile; a thread that starts a program during a check
+    gives it a ``cwd`` of its own (tests/projects.py).
     """
     before, here = dict(sys.modules), os.getcwd()
     for name in (test_module, "conftest"):

@@ -280,8 +280,12 @@ def test_each_example_page_links_the_exercises_that_practise_it(soup, gallery):
     assert len(soup("/examples/lists").select(".practise a")) == 2
 
 
-def test_an_exercise_with_templates_of_its_own_shows_them():
-    assert {name for exercise in EXERCISES.values() for name in exercise.templates} == {"layout.html"}
+def test_an_exercise_page_names_its_own_templates_and_how_to_use_them(client):
+    exercise = EXERCISES["extend_the_layout"]
+    assert list(exercise.templates) == ["layout.html"]
+    section = get_soup(client, f"/exercises/{exercise.name}").select_one('[data-uses="layout.html"]')
+    assert text(section.h2) == "A template it can use: layout.html"
+    assert '{% extends "layout.html" %}' in text(section.select_one(".field-help"))
 
 
 def test_an_unknown_exercise_is_a_404(client):
