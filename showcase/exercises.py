@@ -125,6 +125,11 @@ class Exercise:
     mutants: dict[str, dict[str, str]] = field(default_factory=dict)  # file: {mistake, template}
     templates: dict[str, str] = field(default_factory=dict)
 
+    @functools.cached_property
+    def expected(self) -> str:
+        """The solution's render, what the page should look like: made once, at the first visit."""
+        return render(self.solution, self.context, self.templates)["output"]
+
     @property
     def topic(self) -> str:
         return TOPIC_OF[self.practises]
@@ -317,12 +322,11 @@ def exercise(name: str):
     found = exercises().get(name)
     if found is None:
         abort(404)
-    expected = render(found.solution, found.context, found.templates)["output"]
     return render_template(
         "exercise.html",
         exercise=found,
         kinds=KINDS,
-        expected=expected,
+        expected=found.expected,
         check=found.for_check(),
         runtime=_runtime(),
         editor_rows=min(max(found.starter.count("\n") + 3, 10), 30),
