@@ -137,6 +137,11 @@ class Gallery:
         return {example.endpoint: example for example in self.examples}
 
     @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each example's place in the gallery: ``examples.index()`` compares dataclasses field by field."""
+        return {example.endpoint: index for index, example in enumerate(self.examples)}
+
+    @cached_property
     def coverage(self) -> list[Row]:
         """Which examples cover each construct, read from their code once per process."""
         return coverage_rows(self.app, list(self.examples), Path(self.app.root_path) / "tests")
@@ -207,7 +212,7 @@ class Gallery:
         example = self.by_endpoint.get(request.endpoint or "") if request else None
         if example is None or context.name != example.template or request.environ.get(UNFRAMED):
             return None
-        index = self.examples.index(example)
+        index = self._positions[example.endpoint]
         return Page(
             example=example,
             variant=g.get("variant", DEFAULT),
@@ -216,15 +221,15 @@ class Gallery:
         )
 
     def _panel_html(self, panel: Panel) -> Markup:
-        """A panel as HTML (macros/panels.html); the view, template and test panels, which depend on
-        the example alone, rendered once per process: rendering them costs a page a third of its
-        time (benchmarks/against.py)."""
-        if panel.cache_key is None or self.app.jinja_env.auto_reload:
+        """A panel as HTML (macros/panels.html), rendered once per distinct panel: the view, template
+        and test panels once per example, the context and HTML panels once per text they show.
+        Rendering them costs a page a third of its time (benchmarks/against.py)."""
+        if self.app.jinja_env.auto_reload:
             return self._panels_macros().panel(panel)
-        return self._static_panel_html(panel.cache_key, panel)
+        return self._rendered_panel(panel)
 
-    @lru_cache(maxsize=1024)  # noqa: B019  one gallery per app; keys: examples times three panels
-    def _static_panel_html(self, key: tuple[str, str], panel: Panel) -> Markup:
+    @lru_cache(maxsize=1024)  # noqa: B019  one gallery per app; examples times panels and variants
+    def _rendered_panel(self, panel: Panel) -> Markup:
         return self._panels_macros().panel(panel)
 
     def _panels_macros(self) -> Any:

@@ -56,7 +56,6 @@ class Panel:
     intro: str
     sources: tuple[Source, ...]
     missing: str = ""  # what to say when there are no sources
-    cache_key: tuple[str, str] | None = None  # set when the panel depends on the example alone
 
 
 CACHE_SIZE = 512  # distinct texts kept highlighted: the sources, and contexts of pages and variants
@@ -76,6 +75,7 @@ class Panels:
         highlight_once.cache_clear()
         _context_source.cache_clear()
         _html_source.cache_clear()
+        _literal_context_text.cache_clear()
 
     def for_page(self, example: Any, context: dict[str, Any], demo_html: str, project: Any) -> list[Panel]:
         """All five panels for a rendered example page; ``project`` is the example as a project of
@@ -92,7 +92,6 @@ class Panels:
                 "The app.py of this example's download: the lines of the site's app.py that serve this page"
                 " (the view, and what it uses), with what any Flask app starts with.",
                 (self._file("app.py", "as the download has it", files["app.py"], "python"),),
-                cache_key=(example.endpoint, "view"),
             ),
             Panel(
                 "template",
@@ -105,7 +104,6 @@ class Panels:
                     )
                     for path in templates
                 ),
-                cache_key=(example.endpoint, "template"),
             ),
             Panel(
                 "context",
@@ -127,7 +125,6 @@ class Panels:
                 if test in files
                 else (),
                 missing=f"No tests check this page yet: {test} does not exist.",
-                cache_key=(example.endpoint, "test"),
             ),
         ]
 
@@ -355,6 +352,21 @@ def _html_source(demo_html: str) -> Source:
 
 def context_text(context: dict[str, Any]) -> tuple[str, str]:
     """The context as pretty JSON when JSON says exactly what it holds, else as a Python literal."""
+    return _literal_context_text(repr(context)) or _context_text(context)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _literal_context_text(literal: str) -> tuple[str, str] | None:
+    """context_text() of a context whose repr is a Python literal (dicts, lists, tuples, sets, strings,
+    numbers, booleans, None), once per distinct repr: the repr says all the text shows, types
+    included. None for any other context (a dataclass, a date, Markup), laid out on each request."""
+    try:
+        return _context_text(ast.literal_eval(literal))
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def _context_text(context: dict[str, Any]) -> tuple[str, str]:
     try:
         text = json.dumps(context, indent=2, ensure_ascii=False)
     except (TypeError, ValueError):

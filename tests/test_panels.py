@@ -1,6 +1,7 @@
 """Every example page shows its demo and five panels read from the code: checked for every example."""
 
 import ast
+import dataclasses
 import datetime
 import functools
 import inspect
@@ -11,9 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from jinja2 import nodes
+from markupsafe import Markup
 
 import app as app_module
 import showcase.highlight
+import showcase.panels as panels_module
 from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text
 from showcase.gallery import UNFRAMED
@@ -200,6 +203,43 @@ def test_highlighting_happens_once_not_per_request(client, gallery, monkeypatch)
     client.get("/examples/tables?sort=phrase")
     client.get("/examples/tables?sort=phrase")
     assert len(calls) == cold  # from then on, the same page highlights nothing
+
+
+@dataclasses.dataclass
+class Seat:
+    row: str
+
+
+@pytest.mark.parametrize(
+    ("context", "language"),
+    [
+        ({"weeks": ["Flask", "Jinja"], "count": 2, "ratio": 0.5, "open": True, "ta": None}, "json"),
+        ({"columns": ("code", "phrase")}, "python"),  # JSON has no tuples
+        ({"languages": {"SQL", "HTML"}}, "python"),
+        ({"by_id": {1: "one"}}, "python"),  # JSON's keys are strings
+        ({"note": Markup("<b>bold</b>")}, "json"),  # a str, to JSON; its repr is no literal
+        ({"seat": Seat("A")}, "python"),
+        ({"day": datetime.date(2026, 12, 2)}, "python"),
+        ({"score": float("nan")}, "python"),
+    ],
+)
+def test_the_context_text_is_the_same_from_the_cache_of_literal_contexts(context, language):
+    panels_module._literal_context_text.cache_clear()
+    first = panels_module.context_text(context)
+    assert first == panels_module._context_text(context)  # the layout without the cache
+    assert first[1] == language
+    assert panels_module.context_text(context) == first
+
+
+def test_a_literal_context_is_laid_out_once_per_distinct_text(monkeypatch):
+    calls = []
+    real = panels_module._context_text
+    monkeypatch.setattr(panels_module, "_context_text", lambda value: calls.append(1) or real(value))
+    panels_module._literal_context_text.cache_clear()
+    for _ in range(3):
+        panels_module.context_text({"columns": ("code", "phrase"), "rows": [{"code": 200}]})
+        panels_module.context_text({"seat": Seat("A")})  # not a literal: laid out every time
+    assert len(calls) == 1 + 3
 
 
 def test_the_html_panel_is_plain_text(soup):
