@@ -9,8 +9,10 @@ It serves the app on a free port and drives Debian's Chromium:
 
 - cold start: a fresh browser profile opens ``/playground`` until the example's output is
   on the page, against a bare page on the same server that only boots Pyodide in a worker
-  (``loadPyodide``, nothing else): the floor of any page that runs Python. The two
-  alternate, ``--starts`` times each; the medians and their ratio are printed.
+  (``loadPyodide``, nothing else): the floor of any page that runs Python. And the
+  playground once more with its zip's bytecode taken out (showcase/bytecode.py), so that the
+  modules are compiled in the browser: what the bytecode saves, side by side. The three
+  alternate, ``--starts`` times each; the medians and their ratios are printed.
 - warm render: ``window.playground.render()`` of the page's own example, ``--renders``
   times one after another, timed in the page (``performance.now()``): median and 95th
   percentile, in milliseconds. Twice: the same template each time (a context edited, an
@@ -23,12 +25,15 @@ start to the bare boot is steadier.
 """
 
 import argparse
+import io
 import json
+import logging
 import os
 import statistics
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "benchmark")
@@ -80,13 +85,30 @@ def bare(route):
     )
 
 
-def cold_start(browser, url, bare_page):
-    """Seconds from opening a page in a fresh profile to its first output (or, bare, to Python booted)."""
+def without_bytecode(route, served):
+    """The worker's zip without the bytecode showcase/bytecode.py adds: every module is then
+    compiled in the browser, as before it. ``served`` counts the zips so changed."""
+    response = route.fetch()
+    stripped = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(response.body())) as archive, zipfile.ZipFile(stripped, "w") as out:
+        for info in archive.infolist():
+            if not info.filename.endswith(".pyc"):
+                out.writestr(info, archive.read(info))
+    served.append(route.request.url)
+    route.fulfill(response=response, body=stripped.getvalue())
+
+
+def cold_start(browser, url, kind):
+    """Seconds from opening a page in a fresh profile to its first output (or, bare, to Python
+    booted). ``kind``: "bare", "playground", or "no bytecode" (the playground, its zip without)."""
     context = browser.new_context()
+    context.route("**/bare*", bare)
+    served = []
+    if kind == "no bytecode":
+        context.route("**/playground/runtime/site-*.zip", lambda route: without_bytecode(route, served))
     page = context.new_page()
-    page.route("**/bare*", bare)
     started = time.perf_counter()
-    if bare_page:
+    if kind == "bare":
         page.goto(f"{url}/bare.html")
         page.evaluate("() => window.booted")
     else:
@@ -94,6 +116,7 @@ def cold_start(browser, url, bare_page):
         page.locator('[data-status][data-state="rendered"]').wait_for(timeout=120_000)
     seconds = time.perf_counter() - started
     context.close()
+    assert len(served) == (kind == "no bytecode"), served
     return seconds
 
 
@@ -102,6 +125,7 @@ def main():
     parser.add_argument("--starts", type=int, default=3, help="cold starts of each page (default 3)")
     parser.add_argument("--renders", type=int, default=200, help="warm renders (default 200)")
     options = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not a line per request
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}"
@@ -109,10 +133,10 @@ def main():
         browser = playwright.chromium.launch(
             executable_path=chromium(playwright.chromium.executable_path), args=CHROMIUM_ARGS
         )
-        starts = {"bare": [], "playground": []}
+        starts = {"bare": [], "playground": [], "no bytecode": []}
         for _ in range(options.starts):
-            starts["bare"].append(cold_start(browser, url, bare_page=True))
-            starts["playground"].append(cold_start(browser, url, bare_page=False))
+            for kind, times in starts.items():
+                times.append(cold_start(browser, url, kind))
         page = browser.new_page()
         page.goto(f"{url}/playground")
         page.evaluate("() => window.playground.ready")
@@ -127,12 +151,16 @@ def main():
         fresh = sorted(page.evaluate(WARM, [request, options.renders, True]))
         browser.close()
     server.shutdown()
-    bare_s, playground_s = (statistics.median(starts[name]) for name in ("bare", "playground"))
+    bare_s, playground_s, compiling_s = (statistics.median(times) for times in starts.values())
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"cold start, bare Pyodide boot: median {bare_s:.2f} s of {starts['bare']}")
+    print(f"cold start, bare Pyodide boot: median {bare_s:.2f} s of {[round(s, 2) for s in starts['bare']]}")
     print(
         f"cold start, playground to first output: median {playground_s:.2f} s "
         f"({playground_s / bare_s:.2f}x the bare boot)"
+    )
+    print(
+        f"cold start, the same without its bytecode (showcase/bytecode.py): median {compiling_s:.2f} s "
+        f"({compiling_s / bare_s:.2f}x the bare boot)"
     )
     for label, times in (("the same template", warm), ("a new template each time", fresh)):
         p95 = times[int(0.95 * (len(times) - 1))]

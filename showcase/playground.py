@@ -174,13 +174,22 @@ def make_zip(files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
     return hashlib.sha256(content).hexdigest()[:16], content
 
 
+def site_modules() -> list[tuple[str, bytes]]:
+    """The Python files of the worker's zip, by their names there: the pinned packages, then the
+    playground's own modules."""
+    files = [(name, path.read_bytes()) for package in PACKAGES for name, path in package_files(package)]
+    return files + [(f"showcase/{name}", (HERE / name).read_bytes()) for name in MODULES]
+
+
 @functools.cache
 def _bundle_for(app: Flask) -> tuple[str, bytes]:
-    """The zip the worker unpacks into its site-packages, and the digest that names it."""
+    """The zip the worker unpacks into its site-packages, and the digest that names it: the modules
+    with their bytecode (showcase/bytecode.py), the packages' metadata, the site's templates."""
+    from showcase.bytecode import with_bytecode  # which imports this module's names
+
     site = {"templates": site_templates(app), "routes": site_routes(app)}
-    files = [(name, path.read_bytes()) for package in PACKAGES for name, path in package_files(package)]
+    files = with_bytecode(site_modules())
     files += [metadata(package) for package in PACKAGES]
-    files += [(f"showcase/{name}", (HERE / name).read_bytes()) for name in MODULES]
     files.append(("playground_site.json", json.dumps(site, sort_keys=True).encode("utf-8")))
     return make_zip(files)
 

@@ -24,7 +24,7 @@ from app import app as showcase_app
 from app import data as showcase_data
 from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text, texts
-from showcase import playground, renderer
+from showcase import bytecode, playground, renderer
 from showcase.renderer import FLASK_GLOBALS
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -142,11 +142,13 @@ def test_the_site_zip_holds_the_pinned_packages_the_renderer_and_the_sites_templ
         "showcase",
         "playground_site.json",
     }
-    # No compiled code: modules, and each package's METADATA (importlib.metadata.version() reads it).
-    assert not [name for name in names if not name.endswith((".py", ".json", ".dist-info/METADATA"))]
+    # Modules, their bytecode (below), and each package's METADATA (importlib.metadata.version()).
+    allowed = (".py", ".cpython-314.pyc", ".json", ".dist-info/METADATA")
+    assert not [name for name in names if not name.endswith(allowed)]
+    assert not [name for name in names if name.endswith(".pyc") and "/__pycache__/" not in name]
     assert len([name for name in names if name.endswith("METADATA")]) == len(packages)
     # The playground's own modules, as they are here, and nothing else of the site's machinery.
-    assert sorted(name for name in names if name.startswith("showcase/")) == [
+    assert sorted(name for name in names if name.startswith("showcase/") and "__pycache__" not in name) == [
         "showcase/__init__.py", "showcase/example_apps.py", "showcase/renderer.py"
     ]  # fmt: skip
     for name in ("renderer.py", "example_apps.py"):
@@ -164,6 +166,58 @@ def test_the_site_zip_holds_the_pinned_packages_the_renderer_and_the_sites_templ
     assert site["templates"]["examples/lists.html"] == SITE_TEMPLATES["examples/lists.html"]
     assert site["templates"]["base.html"] == playground.STAND_INS["base.html"] != SITE_TEMPLATES["base.html"]
     assert ("/examples/lists", "lists") in [(route["rule"], route["endpoint"]) for route in site["routes"]]
+
+
+def test_the_site_zip_carries_bytecode_that_fits_each_module_the_worker_starts_with(client):
+    archive = zipfile.ZipFile(io.BytesIO(client.get(runtime_of(client)["site"]).data))
+    names = set(archive.namelist())
+    compiled = sorted(name for name in names if name.endswith(".pyc"))
+    # What the worker imports before its first output: Jinja whole, MarkupSafe, the renderer.
+    for module in (
+        "jinja2/__init__.py",
+        "jinja2/sandbox.py",
+        "markupsafe/__init__.py",
+        "showcase/renderer.py",
+    ):
+        assert bytecode.pyc_name(module) in names, f"{module} has no bytecode: python -m showcase.bytecode"
+    for pyc in compiled:
+        folder, _, file = pyc.partition("/__pycache__/")
+        source = f"{folder}/{file.removesuffix('.cpython-314.pyc')}.py"
+        assert bytecode.fits(archive.read(pyc), archive.read(source)), pyc
+    assert not [name for name in compiled if name.startswith(("werkzeug/", "flask/"))]  # not at the start
+
+
+def test_every_vendored_pyc_fits_the_source_it_was_compiled_from():
+    # A module changed (renderer.py, or a package's new pinned version) and not compiled again would
+    # be compiled in every visitor's browser: run python -m showcase.bytecode.
+    sources = dict(playground.site_modules())
+    vendored = {
+        path.relative_to(bytecode.FOLDER).as_posix(): path.read_bytes()
+        for path in bytecode.FOLDER.rglob("*.pyc")
+    }
+    assert vendored
+    stale = [
+        name
+        for name, pyc in vendored.items()
+        if not any(
+            bytecode.pyc_name(module) == name and bytecode.fits(pyc, source)
+            for module, source in sources.items()
+        )
+    ]
+    assert stale == [], "stale bytecode: python -m showcase.bytecode"
+
+
+def test_bytecode_fits_only_the_source_it_was_compiled_from():
+    source = (PROJECT / "showcase" / "renderer.py").read_bytes()
+    pyc = bytecode.compiled("showcase/renderer.py", source)
+    assert pyc is not None
+    assert bytecode.fits(pyc, source)
+    assert not bytecode.fits(pyc, source + b"\n# changed\n")
+    assert bytecode.compiled("showcase/renderer.py", source + b"\n") is None
+    timestamped = pyc[:4] + (0).to_bytes(4, "little") + pyc[8:]  # flags 0: a pyc Python checks by date
+    assert not bytecode.fits(timestamped, source)
+    assert bytecode.pyc_name("jinja2/lexer.py") == "jinja2/__pycache__/lexer.cpython-314.pyc"
+    assert bytecode.pyc_name("typing_extensions.py") == "__pycache__/typing_extensions.cpython-314.pyc"
 
 
 def test_the_vendored_pyodide_is_the_one_its_checksums_name():

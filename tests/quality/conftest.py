@@ -13,13 +13,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from werkzeug.serving import make_server
+from werkzeug.wsgi import FileWrapper
 
 import external_tools
 from app import app as showcase_app
@@ -57,11 +58,29 @@ def site() -> Site:
     return crawled()
 
 
+def files_read_whole(app: Callable) -> Callable:
+    """``app``, with each file it sends read whole and closed at once. Werkzeug's development server
+    closes a response only after it has drained the socket, and a browser that resets the
+    connection first (a worker ended, a page left) makes that read fail: the file is then left to
+    the garbage collector, whose ResourceWarning fails whichever test is running at the time."""
+
+    def wsgi(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        body = app(environ, start_response)
+        if not isinstance(body, FileWrapper):
+            return body
+        try:
+            return [b"".join(body)]
+        finally:
+            body.close()
+
+    return wsgi
+
+
 class LiveServer:
     """The app served on 127.0.0.1 on a free port, in a thread, for the browser, until ``stop()``."""
 
     def __init__(self) -> None:
-        self.server = make_server("127.0.0.1", 0, showcase_app, threaded=True)
+        self.server = make_server("127.0.0.1", 0, files_read_whole(showcase_app), threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, name="live-server", daemon=True)
         self.thread.start()
