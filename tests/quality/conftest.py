@@ -26,7 +26,7 @@ import external_tools
 from app import app as showcase_app
 from crawler import Request, Site
 from showcase.server import free_port
-from showcase_site import crawled
+from showcase_site import crawled, endpoint
 from visits import Visits
 
 SCREENSHOTS = external_tools.PROJECT / "screenshots"
@@ -157,7 +157,7 @@ def start_visits(config: pytest.Config) -> Visits:
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir()
     server = LiveServer()
-    visits = Visits(crawled().pages, server.url, SCREENSHOTS)
+    visits = Visits(crawled().pages, server.url, SCREENSHOTS, endpoint=endpoint)
     config.add_cleanup(server.stop)
     config.add_cleanup(visits.close)  # first: the tabs end before their server
     return visits

@@ -2,6 +2,8 @@
 
 import functools
 
+from werkzeug.exceptions import NotFound
+
 from app import app as showcase_app
 from crawler import HTML, Fetched, Request, Site, crawl
 
@@ -17,6 +19,15 @@ FORM_RESULTS: tuple[Request, ...] = ()
 
 # The lab's first route returns a bare string: Flask serves it as text/html, but it is not a page.
 NOT_PAGES = (Request("/hello"),)
+
+
+def endpoint(path: str) -> str:
+    """The app's name for the view a path goes to: "exercises.exercise" for /exercises/loop_rows;
+    the path itself where none does (/no/such/page)."""
+    try:
+        return showcase_app.url_map.bind("127.0.0.1").match(path)[0]
+    except NotFound:
+        return path
 
 
 @functools.cache

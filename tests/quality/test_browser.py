@@ -9,7 +9,8 @@ import pytest
 from app import gallery as showcase_gallery
 from crawler import Request
 from external_tools import PROJECT
-from visits import DESKTOP, PHONE, whole_or_demo
+from showcase_site import endpoint
+from visits import DESKTOP, PHONE, runtime_once_a_route, whole_or_demo
 
 
 def css_backgrounds():
@@ -76,6 +77,17 @@ def test_one_page_a_path_is_taken_whole_and_the_others_on_their_demo(site):
         by_path.setdefault(page.request.url.split("?")[0], []).append(whole[page.request])
     assert all(taken[0] for taken in by_path.values())
     assert 50 <= sum(whole.values()) < len(whole) / 2
+
+
+def test_the_runtime_starts_on_the_first_page_of_each_route_only(site):
+    runtime = runtime_once_a_route(site.pages, endpoint)
+    exercises = [page.request for page in site.pages if page.request.url.startswith("/exercises/")]
+    assert len(exercises) >= 20
+    assert [runtime[request] for request in exercises] == [True] + [False] * (len(exercises) - 1)
+    assert runtime[Request("/playground")] is True
+    assert runtime[Request("/playground?example=lists")] is False
+    assert runtime[Request("/examples/lists")] is True
+    assert runtime[Request("/examples/lists?variant=empty")] is False
 
 
 def test_the_empty_variant_link_shows_the_else_branch(page):

@@ -9,6 +9,7 @@ tests look at it.
 
 import re
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 AXE_SCRIPT = Axe().axe_script
 # What a page of an example shows that its other variants and queries do not share.
 DEMO = "section.demo"
+# The playground's worker, which the playground's and the exercises' pages start.
+WORKER = "**/playground/runtime/worker.js"
 
 # Nothing when the page fits the screen's width. When it is wider, and so scrolls sideways, the
 # elements wider than the screen whose parent is not: where the scroll comes from. (A wide table
@@ -62,6 +65,7 @@ class Visit:
     # "phone" (dark) for every page, "desktop" (light) for a page taken whole
     screenshots: dict[str, Path] = field(default_factory=dict)
     whole: bool = True  # axe and the screenshots took the whole page, not only its demo (whole_or_demo)
+    runtime: bool = True  # the playground's worker could start (runtime_once_a_route)
 
 
 def violations(page: Page, within: str | None = None) -> list[str]:
@@ -102,6 +106,25 @@ def whole_or_demo(pages: list[Resource]) -> dict[Request, bool]:
     return whole
 
 
+def runtime_once_a_route(pages: list[Resource], endpoint: Callable[[str], str]) -> dict[Request, bool]:
+    """For each page, whether its visit lets the playground's runtime start (True), or gives the
+    page a worker that never answers, so that it stays as it opens, loading.
+
+    Starting the runtime is Python booting in a worker: seconds of a core, on each of the 26
+    exercise pages, ended by the next visit. The first page of each route (``endpoint``, the
+    app's name for a path) starts it, and is checked loaded; the others are the same template
+    and scripts with another exercise's text, checked as they open. That every exercise works in
+    the browser's Python is tests/quality/test_exercises_browser.py's to say.
+    """
+    seen: set[str] = set()
+    runtime = {}
+    for page in pages:
+        name = endpoint(page.request.url.split("?", 1)[0])
+        runtime[page.request] = name not in seen
+        seen.add(name)
+    return runtime
+
+
 class Visits:
     """Each page visited once, ``visits[html_page]`` is its record: visited in the order given, by
     ``tabs`` browser tabs at once (a thread each, with its own Chromium), from when it is made.
@@ -111,9 +134,17 @@ class Visits:
     busy while the tests wait for the browser.
     """
 
-    def __init__(self, pages: list[Resource], base_url: str, screenshots: Path, tabs: int = 2) -> None:
+    def __init__(
+        self,
+        pages: list[Resource],
+        base_url: str,
+        screenshots: Path,
+        endpoint: Callable[[str], str],
+        tabs: int = 2,
+    ) -> None:
         self.base_url, self.screenshots = base_url, screenshots
         self.whole = whole_or_demo(pages)
+        self.runtime = runtime_once_a_route(pages, endpoint)
         self._records = {page.request: Future() for page in pages}
         self._waiting = iter(list(self._records))
         self._lock = threading.Lock()
@@ -144,7 +175,8 @@ class Visits:
                 tab = Tab(browser.new_context(base_url=self.base_url), self.base_url, self.screenshots)
                 while (request := self._next()) is not None:
                     try:
-                        self._records[request].set_result(tab.visit(request, whole=self.whole[request]))
+                        visit = tab.visit(request, whole=self.whole[request], runtime=self.runtime[request])
+                        self._records[request].set_result(visit)
                     except Exception as error:  # this page's tests fail with it; the next page goes on
                         self._records[request].set_exception(error)
                 browser.close()
@@ -166,9 +198,10 @@ class Tab:
         self._record = Visit()  # the visit being recorded
         self._request = Request("/")
 
-    def visit(self, request: Request, whole: bool = True) -> Visit:
+    def visit(self, request: Request, whole: bool = True, runtime: bool = True) -> Visit:
         """Open ``request``'s URL, look at it as the checks need, and return what was seen: axe
-        and the desktop screenshot on the whole page, or (``whole=False``) on its demo."""
+        and the desktop screenshot on the whole page, or (``whole=False``) on its demo; with
+        ``runtime=False``, the playground's worker never answers (runtime_once_a_route)."""
         self._record, self._request = Visit(), request
         page, url, name = self.page, self.base_url + request.url, screenshot_name(request)
         page.set_viewport_size(DESKTOP)
@@ -176,8 +209,11 @@ class Tab:
         if request.method != "GET":
             # A browser navigates with GET: send this page's request with the method it needs.
             page.route(url, lambda route: _send_as(route, request))
+        if not runtime:
+            page.route(WORKER, _silent_worker)
         page.goto(url)
-        if page.locator("script[src*='runtime']").count():
+        self._record.runtime = runtime
+        if runtime and page.locator("script[src*='runtime']").count():
             # Checked as a visitor sees it: once the runtime (static/js/runtime.js, on the
             # playground's pages and the exercises') has loaded and the playground's live render
             # has been asked for and answered, so that their failures count too, and none is
@@ -204,6 +240,8 @@ class Tab:
         self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png")
         if request.method != "GET":
             page.unroute(url)
+        if not runtime:
+            page.unroute(WORKER, _silent_worker)
         return self._record
 
     def _screenshot(self, name: str) -> Path:
@@ -235,6 +273,10 @@ class Tab:
 
     def _failed(self, what: str) -> None:
         self._record.failed_requests.append(what)
+
+
+def _silent_worker(route: Route) -> None:
+    route.fulfill(body="", content_type="text/javascript")  # a worker that runs nothing, answers nothing
 
 
 def _send_as(route: Route, request: Request) -> None:
