@@ -359,11 +359,14 @@ def context_text(context: dict[str, Any]) -> tuple[str, str]:
 def _literal_context_text(literal: str) -> tuple[str, str] | None:
     """context_text() of a context whose repr is a Python literal (dicts, lists, tuples, sets, strings,
     numbers, booleans, None), once per distinct repr: the repr says all the text shows, types
-    included. None for any other context (a dataclass, a date, Markup), laid out on each request."""
+    included. None for any other context (a dataclass, a date, Markup), laid out on each request,
+    and for a set that comes back from its repr in another order (a set's order is its hashes' and
+    its history's), which would be laid out in that order."""
     try:
-        return _context_text(ast.literal_eval(literal))
+        context = ast.literal_eval(literal)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
+    return _context_text(context) if repr(context) == literal else None
 
 
 def _context_text(context: dict[str, Any]) -> tuple[str, str]:

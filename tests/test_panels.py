@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import nodes
 from markupsafe import Markup
+from pygments.styles import get_style_by_name
+from pygments.token import Token
 
 import app as app_module
 import showcase.highlight
@@ -20,7 +22,7 @@ import showcase.panels as panels_module
 from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text
 from showcase.gallery import UNFRAMED
-from showcase.highlight import stylesheet
+from showcase.highlight import DARK_STYLE, LIGHT_STYLE, PlainPunctuation, stylesheet
 from showcase.panels import template_candidates
 from site_pages import example_url
 
@@ -210,10 +212,20 @@ class Seat:
     row: str
 
 
+def set_in_an_order_its_repr_does_not_give() -> set[int]:
+    """{4, 100}, which its repr builds back as {100, 4}: where a set's items sit depends on what
+    it held before (ints hash to themselves, so this is the same in every process)."""
+    numbers = set(range(5)) | {100}
+    numbers -= {0, 1, 2, 3}
+    assert repr(numbers) != repr(ast.literal_eval(repr(numbers)))
+    return numbers
+
+
 @pytest.mark.parametrize(
     ("context", "language"),
     [
         ({"weeks": ["Flask", "Jinja"], "count": 2, "ratio": 0.5, "open": True, "ta": None}, "json"),
+        ({"seats": set_in_an_order_its_repr_does_not_give()}, "python"),
         ({"columns": ("code", "phrase")}, "python"),  # JSON has no tuples
         ({"languages": {"SQL", "HTML"}}, "python"),
         ({"by_id": {1: "one"}}, "python"),  # JSON's keys are strings
@@ -253,6 +265,54 @@ def test_the_highlight_stylesheet_is_generated_and_covers_the_dark_scheme():
     light, dark = stylesheet().split("@media (prefers-color-scheme: dark)")
     classes = {line.split("{")[0].strip() for line in light.splitlines() if line.startswith(".highlight .")}
     assert classes <= {line.split("{")[0].strip() for line in dark.splitlines() if ".highlight ." in line}
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2.1's contrast ratio of two colours written as hex RGB ("1C01CE", "#fff")."""
+
+    def luminance(colour: str) -> float:
+        digits = colour.lstrip("#")
+        digits = "".join(c * 2 for c in digits) if len(digits) == 3 else digits
+        linear = [
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            for c in (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_contrast_is_wcags():
+    assert contrast("000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "fff") == pytest.approx(4.48, abs=0.01)  # the grey just under AA
+
+
+def highlighted_kinds() -> set:
+    """The token kinds a highlighted span can have: every kind Pygments knows, through
+    PlainPunctuation (punctuation, operators, white space and plain names become Token.Text)."""
+    plain = PlainPunctuation()
+    known = get_style_by_name(LIGHT_STYLE).styles
+    return {kind for each in known for kind, _ in plain.filter(None, [(each, "x")])}
+
+
+@pytest.mark.parametrize("style", [LIGHT_STYLE, DARK_STYLE])
+def test_every_colour_highlighting_gives_meets_wcag_aa(style):
+    # The colours of highlighted code, checked for every kind of token, in both schemes: the
+    # browser checks (tests/quality/visits.py, CODE) let axe see them on one page a section.
+    theme = get_style_by_name(style)
+    kinds = highlighted_kinds()
+    assert len(kinds) > 40
+    assert Token.Keyword in kinds
+    assert Token.Punctuation not in kinds
+    weak = {}
+    for kind in kinds:
+        defined = theme.style_for_token(kind)
+        if defined["color"]:  # else the page's text colour, which axe checks on every page
+            ratio = contrast(defined["color"], defined["bgcolor"] or theme.background_color)
+            if ratio < 4.5:
+                weak[str(kind)] = round(ratio, 2)
+    assert weak == {}
 
 
 def test_templates_chosen_at_run_time_are_shown_as_such(panels):
