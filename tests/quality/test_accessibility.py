@@ -3,7 +3,7 @@ a desktop, and in the dark one on a phone (tests/quality/visits.py), once the pa
 
 import pytest
 
-from visits import DEMO, PHONE, SCHEMES, violations
+from visits import CODE, DEMO, PHONE, SCHEMES, violations
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -33,4 +33,12 @@ def test_axe_on_a_demo_reports_what_is_in_it_and_nothing_else(page):
     outside = '<main><input id="outside"><section class="demo"><input id="inside"></section></main>'
     page.set_content(f'<!DOCTYPE html><html lang="en"><title>Form</title>{outside}</html>')
     assert [line.rsplit(" at ", 1)[1] for line in violations(page, DEMO)] == ["#inside"]
+    assert [line.rsplit(" at ", 1)[1] for line in violations(page)] == ["#outside, #inside"]
+
+
+def test_axe_without_the_code_reports_what_is_outside_it(page):
+    # A page whose highlighted code is left out (tests/quality/visits.py, CODE) is checked elsewhere.
+    body = '<main><input id="outside"><pre class="highlight"><input id="inside"></pre></main>'
+    page.set_content(f'<!DOCTYPE html><html lang="en"><title>Form</title>{body}</html>')
+    assert [line.rsplit(" at ", 1)[1] for line in violations(page, without=CODE)] == ["#outside"]
     assert [line.rsplit(" at ", 1)[1] for line in violations(page)] == ["#outside, #inside"]

@@ -10,7 +10,7 @@ from app import gallery as showcase_gallery
 from crawler import Request
 from external_tools import PROJECT
 from showcase_site import endpoint
-from visits import DESKTOP, PHONE, runtime_once_a_route, whole_or_demo
+from visits import DESKTOP, PHONE, code_once_a_section, runtime_once_a_route, whole_or_demo
 
 
 def css_backgrounds():
@@ -88,6 +88,17 @@ def test_the_runtime_starts_on_the_first_page_of_each_route_only(site):
     assert runtime[Request("/playground?example=lists")] is False
     assert runtime[Request("/examples/lists")] is True
     assert runtime[Request("/examples/lists?variant=empty")] is False
+
+
+def test_axe_checks_the_highlighted_code_on_the_first_page_of_each_section(site, visits):
+    code = code_once_a_section(site.pages)
+    examples = [page.request for page in site.pages if page.request.url.startswith("/examples/")]
+    assert len(examples) >= 100
+    assert [code[request] for request in examples] == [True] + [False] * (len(examples) - 1)
+    assert code[Request("/testing")] is code[Request("/playground")] is True
+    assert code[Request("/playground?example=lists")] is False
+    assert [visits[site.get(request)].code for request in examples[:2]] == [True, False]
+    assert visits[site.get("/testing")].code is True
 
 
 def test_the_empty_variant_link_shows_the_else_branch(page):

@@ -26,10 +26,20 @@ PHONE = {"width": 375, "height": 800}
 SCHEMES = ("light", "dark")
 
 # axe-core's rules for WCAG 2.0 and 2.1, levels A and AA; axe-playwright-python bundles axe-core.
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# Not inside frames: the only ones are the playground's previews, sandboxed without scripts, where
+# axe cannot run; it waited half a second for each of them to answer, on every run.
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "iframes": False,
+}
 AXE_SCRIPT = Axe().axe_script
 # What a page of an example shows that its other variants and queries do not share.
 DEMO = "section.demo"
+# Highlighted code: Pygments' spans, with the same classes and colours on every page. Most of an
+# example page's elements, and most of axe's time there (its colour contrast, text node by text
+# node): axe checks it on the first page of each section (code_once_a_section), and
+# tests/test_panels.py checks every colour the highlighting can give, in both schemes.
+CODE = "pre.highlight"
 # The playground's worker, which the playground's and the exercises' pages start.
 WORKER = "**/playground/runtime/worker.js"
 
@@ -66,16 +76,20 @@ class Visit:
     screenshots: dict[str, Path] = field(default_factory=dict)
     whole: bool = True  # axe and the screenshots took the whole page, not only its demo (whole_or_demo)
     runtime: bool = True  # the playground's worker could start (runtime_once_a_route)
+    code: bool = True  # axe checked the highlighted code too (code_once_a_section)
 
 
-def violations(page: Page, within: str | None = None) -> list[str]:
+def violations(page: Page, within: str | None = None, without: str | None = None) -> list[str]:
     """axe-core's WCAG 2.1 A and AA violations on ``page`` (or in the elements that the CSS
-    selector ``within`` picks): one line each, naming the elements."""
+    selector ``within`` picks, leaving out those ``without`` picks): one line each, naming the
+    elements."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
-    context = {"include": [[within]]} if within else None
+    context = {"include": [[within]]} if within else {}
+    if without:
+        context["exclude"] = [[without]]
     results = page.evaluate(
-        "([context, options]) => axe.run(context || document, options)", [context, WCAG_21_AA]
+        "([context, options]) => axe.run(context || document, options)", [context or None, WCAG_21_AA]
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {', '.join(' '.join(n['target']) for n in v['nodes'])}"
@@ -104,6 +118,19 @@ def whole_or_demo(pages: list[Resource]) -> dict[Request, bool]:
         whole[page.request] = path not in seen or page.request.status != 200
         seen.add(path)
     return whole
+
+
+def code_once_a_section(pages: list[Resource]) -> dict[Request, bool]:
+    """For each page, whether axe checks its highlighted code (``CODE``) too: on the first page of
+    each section (/examples/..., /exercises/..., /testing), where the code blocks first appear in
+    the layout that section gives them. On the others, the same blocks with other text."""
+    seen: set[str] = set()
+    code = {}
+    for page in pages:
+        section = page.request.url.split("?", 1)[0].split("/")[1]
+        code[page.request] = section not in seen
+        seen.add(section)
+    return code
 
 
 def runtime_once_a_route(pages: list[Resource], endpoint: Callable[[str], str]) -> dict[Request, bool]:
@@ -145,6 +172,7 @@ class Visits:
         self.base_url, self.screenshots = base_url, screenshots
         self.whole = whole_or_demo(pages)
         self.runtime = runtime_once_a_route(pages, endpoint)
+        self.code = code_once_a_section(pages)
         self._records = {page.request: Future() for page in pages}
         self._waiting = iter(list(self._records))
         self._lock = threading.Lock()
@@ -175,7 +203,12 @@ class Visits:
                 tab = Tab(browser.new_context(base_url=self.base_url), self.base_url, self.screenshots)
                 while (request := self._next()) is not None:
                     try:
-                        visit = tab.visit(request, whole=self.whole[request], runtime=self.runtime[request])
+                        visit = tab.visit(
+                            request,
+                            whole=self.whole[request],
+                            runtime=self.runtime[request],
+                            code=self.code[request],
+                        )
                         self._records[request].set_result(visit)
                     except Exception as error:  # this page's tests fail with it; the next page goes on
                         self._records[request].set_exception(error)
@@ -198,10 +231,11 @@ class Tab:
         self._record = Visit()  # the visit being recorded
         self._request = Request("/")
 
-    def visit(self, request: Request, whole: bool = True, runtime: bool = True) -> Visit:
+    def visit(self, request: Request, whole: bool = True, runtime: bool = True, code: bool = True) -> Visit:
         """Open ``request``'s URL, look at it as the checks need, and return what was seen: axe
         and the desktop screenshot on the whole page, or (``whole=False``) on its demo; with
-        ``runtime=False``, the playground's worker never answers (runtime_once_a_route)."""
+        ``runtime=False``, the playground's worker never answers (runtime_once_a_route); with
+        ``code=False``, axe leaves out the highlighted code (code_once_a_section)."""
         self._record, self._request = Visit(), request
         page, url, name = self.page, self.base_url + request.url, screenshot_name(request)
         page.set_viewport_size(DESKTOP)
@@ -225,18 +259,20 @@ class Tab:
             self._record.background[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
         demo = None if whole or not page.locator(DEMO).count() else DEMO
         self._record.whole = demo is None
+        without = None if demo or code else CODE
+        self._record.code = demo is None and code
         # axe in the light scheme on a desktop and in the dark one on a phone: both schemes'
         # colours, and both widths' layouts (a box that scrolls only on a phone must take the
         # keyboard's focus), in two runs rather than four.
         page.emulate_media(color_scheme="light")
-        self._record.violations["light"] = violations(page, demo)
+        self._record.violations["light"] = violations(page, demo, without)
         if demo is None:
             self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
         page.set_viewport_size(PHONE)
         page.emulate_media(color_scheme="dark")
         self._record.phone_width = page.evaluate("document.documentElement.scrollWidth")
         self._record.too_wide = page.evaluate(TOO_WIDE)
-        self._record.violations["dark"] = violations(page, demo)
+        self._record.violations["dark"] = violations(page, demo, without)
         self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png")
         if request.method != "GET":
             page.unroute(url)
