@@ -111,26 +111,27 @@ def whole_or_demo(pages: list[Resource]) -> dict[Request, bool]:
     both colour schemes, and the phone's screenshot shows the page. A page without a demo is
     always taken whole.
     """
+    first = first_of_each(pages, lambda path: path)
+    return {request: is_first or request.status != 200 for request, is_first in first.items()}
+
+
+def first_of_each(pages: list[Resource], kind: Callable[[str], str]) -> dict[Request, bool]:
+    """For each page, in order, whether it is the first whose path (the URL without its query)
+    is of its ``kind``."""
     seen: set[str] = set()
-    whole = {}
+    first = {}
     for page in pages:
-        path = page.request.url.split("?", 1)[0]
-        whole[page.request] = path not in seen or page.request.status != 200
-        seen.add(path)
-    return whole
+        name = kind(page.request.url.split("?", 1)[0])
+        first[page.request] = name not in seen
+        seen.add(name)
+    return first
 
 
 def code_once_a_section(pages: list[Resource]) -> dict[Request, bool]:
     """For each page, whether axe checks its highlighted code (``CODE``) too: on the first page of
     each section (/examples/..., /exercises/..., /testing), where the code blocks first appear in
     the layout that section gives them. On the others, the same blocks with other text."""
-    seen: set[str] = set()
-    code = {}
-    for page in pages:
-        section = page.request.url.split("?", 1)[0].split("/")[1]
-        code[page.request] = section not in seen
-        seen.add(section)
-    return code
+    return first_of_each(pages, lambda path: path.split("/")[1])
 
 
 def runtime_once_a_route(pages: list[Resource], endpoint: Callable[[str], str]) -> dict[Request, bool]:
@@ -143,13 +144,7 @@ def runtime_once_a_route(pages: list[Resource], endpoint: Callable[[str], str]) 
     and scripts with another exercise's text, checked as they open. That every exercise works in
     the browser's Python is tests/quality/test_exercises_browser.py's to say.
     """
-    seen: set[str] = set()
-    runtime = {}
-    for page in pages:
-        name = endpoint(page.request.url.split("?", 1)[0])
-        runtime[page.request] = name not in seen
-        seen.add(name)
-    return runtime
+    return first_of_each(pages, endpoint)
 
 
 class Visits:
