@@ -42,6 +42,10 @@ DEMO = "section.demo"
 CODE = "pre.highlight"
 # The playground's worker, which the playground's and the exercises' pages start.
 WORKER = "**/playground/runtime/worker.js"
+# An example page's links to its data variants, as the browser resolved them: [name, path and
+# query, whether it is marked as the current page].
+VARIANT_LINKS = """() => [...document.querySelectorAll("nav.variants a")].map(
+  (a) => [a.textContent.trim(), a.pathname + a.search, a.getAttribute("aria-current") === "page"])"""
 
 # Nothing when the page fits the screen's width. When it is wider, and so scrolls sideways, the
 # elements wider than the screen whose parent is not: where the scroll comes from. (A wide table
@@ -67,13 +71,14 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     failed_requests: list[str] = field(default_factory=list)
     background: dict[str, str] = field(default_factory=dict)  # the body's computed one, by colour scheme
-    violations: dict[str, list[str]] = field(
-        default_factory=dict
-    )  # axe's: "light" on a desktop, "dark" on a phone
+    # axe's: "dark" on a phone, and "light" on a desktop for a page taken whole
+    violations: dict[str, list[str]] = field(default_factory=dict)
     phone_width: int = 0  # the page's width on a 375 px phone: any wider scrolls sideways
     too_wide: list[str] = field(default_factory=list)  # on that phone, what sticks out
-    # "phone" (dark) for every page, "desktop" (light) for a page taken whole
+    # "phone" (dark) for every page, of its demo only if not taken whole; "desktop" (light) for a
+    # page taken whole
     screenshots: dict[str, Path] = field(default_factory=dict)
+    variant_links: list[list] = field(default_factory=list)  # VARIANT_LINKS
     whole: bool = True  # axe and the screenshots took the whole page, not only its demo (whole_or_demo)
     runtime: bool = True  # the playground's worker could start (runtime_once_a_route)
     code: bool = True  # axe checked the highlighted code too (code_once_a_section)
@@ -103,13 +108,14 @@ def screenshot_name(request: Request) -> str:
 
 
 def whole_or_demo(pages: list[Resource]) -> dict[Request, bool]:
-    """For each page, whether axe and the desktop screenshot take all of it (True) or its demo.
+    """For each page, whether axe and the screenshots take all of it (True) or its demo.
 
-    The first page of a path is taken whole. The same path with another query (a data variant,
-    a sort order, a page of results: two thirds of the site) is the same template, frame and
-    panels with other data: what is new on it is its demo, so there axe checks the demo, in
-    both colour schemes, and the phone's screenshot shows the page. A page without a demo is
-    always taken whole.
+    The first page of a path is taken whole: axe in both colour schemes, at both widths, and a
+    screenshot at each. The same path with another query (a data variant, a sort order, a page
+    of results: two thirds of the site) is the same template, frame and panels with other data:
+    what is new on it is its demo, so there axe checks the demo once, where other data shows
+    most (a phone's width, in the dark scheme), and the phone's screenshot shows the demo. A
+    page without a demo is always taken whole.
     """
     first = first_of_each(pages, lambda path: path)
     return {request: is_first or request.status != 200 for request, is_first in first.items()}
@@ -256,28 +262,33 @@ class Tab:
         self._record.whole = demo is None
         without = None if demo or code else CODE
         self._record.code = demo is None and code
+        self._record.variant_links = page.evaluate(VARIANT_LINKS)
         # axe in the light scheme on a desktop and in the dark one on a phone: both schemes'
         # colours, and both widths' layouts (a box that scrolls only on a phone must take the
-        # keyboard's focus), in two runs rather than four.
-        page.emulate_media(color_scheme="light")
-        self._record.violations["light"] = violations(page, demo, without)
+        # keyboard's focus), in two runs rather than four; on a demo, the phone's run only.
         if demo is None:
+            page.emulate_media(color_scheme="light")
+            self._record.violations["light"] = violations(page, None, without)
             self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
         page.set_viewport_size(PHONE)
         page.emulate_media(color_scheme="dark")
         self._record.phone_width = page.evaluate("document.documentElement.scrollWidth")
         self._record.too_wide = page.evaluate(TOO_WIDE)
         self._record.violations["dark"] = violations(page, demo, without)
-        self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png")
+        self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png", demo)
         if request.method != "GET":
             page.unroute(url)
         if not runtime:
             page.unroute(WORKER, _silent_worker)
         return self._record
 
-    def _screenshot(self, name: str) -> Path:
+    def _screenshot(self, name: str, within: str | None = None) -> Path:
+        """The whole page, or (``within``, a CSS selector) the element it picks."""
         path = self.screenshots / name
-        self.page.screenshot(path=path, full_page=True)
+        if within:
+            self.page.locator(within).screenshot(path=path)
+        else:
+            self.page.screenshot(path=path, full_page=True)
         return path
 
     def _is_this_error_page(self, url: str, status: int) -> bool:
