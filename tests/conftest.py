@@ -220,15 +220,19 @@ def pytest_runtest_logreport(report):
     trylast=True
 )  # after other hooks have marked tests browser or last (tests/quality/conftest.py)
 def pytest_collection_modifyitems(items):
-    """Run the tests in the order their work is ready: those with nothing to wait for; then those
-    that read the downloads' proofs, and then those that read the browser's visits, which work
-    in processes of their own from the end of collection; then those marked ``last``, which
-    read how the others ended."""
+    """Run the tests in the order that keeps both cores busy: first the browser tests that drive
+    tabs of their own (the playground's and the exercises': Python booting in the page, clocks
+    running out), which leave most of a core free while the browser's visits and the downloads'
+    proofs start in processes of their own; then the others, with nothing to wait for; then
+    those that read the downloads' proofs, and then those that read the browser's visits; then
+    those marked ``last``, which read how the others ended."""
 
     def waits_for(item):
+        browser = item.get_closest_marker("browser") is not None
         return (
             item.get_closest_marker("last") is not None,
-            item.get_closest_marker("browser") is not None,
+            browser and "visits" in item.fixturenames,
+            not browser,
             "proofs" in item.fixturenames,
         )
 

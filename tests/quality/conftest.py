@@ -116,16 +116,11 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def static_copy(tmp_path_factory):
-    """``flask --app app freeze``, served over HTTP by ``python -m http.server``, as the README says:
-    (the folder, its URL), for the playground's and the exercises' tests in the browser."""
-    folder = tmp_path_factory.mktemp("static-copy") / "build"
-    subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "app", "freeze", "--destination", str(folder)],
-        cwd=external_tools.PROJECT,
-        check=True,
-        capture_output=True,
-    )
+def static_copy(export):
+    """The site's static copy (``flask --app app freeze``, tests/conftest.py's ``export``), served
+    over HTTP by ``python -m http.server``, as the README says: (the folder, its URL), for the
+    playground's and the exercises' tests in the browser."""
+    folder = export
     port = free_port("127.0.0.1")
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "-d", str(folder), str(port)],

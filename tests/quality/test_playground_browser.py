@@ -74,11 +74,11 @@ def jinja_error_line(template):
     return caught.value.lineno
 
 
-def test_a_syntax_error_marks_its_line_beside_the_editor(page):
+def test_a_syntax_error_marks_its_line_beside_the_editor(playground):
     template = "<p>one</p>\n<p>two</p>\n{{ weeks|join(', ' }}\n<p>three</p>"
     line = jinja_error_line(template)
     assert line == 3
-    page.goto("/playground")
+    page = playground
     rendered(page, "CS253")
     type_into(page, "#template", template)
     marked = page.locator("[data-gutter] .is-error")

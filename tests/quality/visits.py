@@ -40,6 +40,11 @@ DEMO = "section.demo"
 # node): axe checks it on the first page of each section (code_once_a_section), and
 # tests/test_panels.py checks every colour the highlighting can give, in both schemes.
 CODE = "pre.highlight"
+# Where axe leaves the code out, each block is made plain text first (once the screenshots are
+# taken): axe still walks every element of the page it is given, and the spans of an example
+# page's code were most of its elements and a third of axe's time there.
+PLAIN_CODE = """() => { for (const block of document.querySelectorAll("pre.highlight")) {
+  block.textContent = block.textContent; } }"""
 # The playground's worker, which the playground's and the exercises' pages start.
 WORKER = "**/playground/runtime/worker.js"
 # An example page's links to its data variants, as the browser resolved them: [name, path and
@@ -263,19 +268,25 @@ class Tab:
         without = None if demo or code else CODE
         self._record.code = demo is None and code
         self._record.variant_links = page.evaluate(VARIANT_LINKS)
-        # axe in the light scheme on a desktop and in the dark one on a phone: both schemes'
-        # colours, and both widths' layouts (a box that scrolls only on a phone must take the
-        # keyboard's focus), in two runs rather than four; on a demo, the phone's run only.
+        # Screenshots first, of the page as it came; then axe in the dark scheme on a phone and,
+        # on a page taken whole, in the light one on a desktop: both schemes' colours, and both
+        # widths' layouts (a box that scrolls only on a phone must take the keyboard's focus),
+        # in two runs rather than four.
         if demo is None:
             page.emulate_media(color_scheme="light")
-            self._record.violations["light"] = violations(page, None, without)
             self._record.screenshots["desktop"] = self._screenshot(f"{name}.desktop.png")
         page.set_viewport_size(PHONE)
         page.emulate_media(color_scheme="dark")
         self._record.phone_width = page.evaluate("document.documentElement.scrollWidth")
         self._record.too_wide = page.evaluate(TOO_WIDE)
-        self._record.violations["dark"] = violations(page, demo, without)
         self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png", demo)
+        if not self._record.code:
+            page.evaluate(PLAIN_CODE)
+        self._record.violations["dark"] = violations(page, demo, without)
+        if demo is None:
+            page.set_viewport_size(DESKTOP)
+            page.emulate_media(color_scheme="light")
+            self._record.violations["light"] = violations(page, None, without)
         if request.method != "GET":
             page.unroute(url)
         if not runtime:
