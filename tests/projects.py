@@ -183,12 +183,15 @@ EARLY_PROOFS: list[Proofs] = []
 
 
 def start_early(items):
-    """Start the proofs that the collected ``items`` ask for: on one core if other tests run
-    beside them, on every core if they are all there is."""
+    """Start the proofs that the collected ``items`` ask for: on every core if they are all there
+    is, or if the browser's own tests run first (tests/conftest.py), while this process mostly
+    waits for the browser; on one core if other tests run beside them from the start."""
     asking = [item for item in items if "proofs" in item.fixturenames]
     wanted = [item.callspec.params["name"] for item in asking]
     if wanted:
         alone = {item.path for item in items} == {
             item.path for item in asking
         }  # only tests/test_downloads.py
-        EARLY_PROOFS.append(Proofs(dict.fromkeys(wanted), workers=(os.cpu_count() or 2) if alone else 1))
+        waiting = any(item.get_closest_marker("browser") for item in items)
+        workers = (os.cpu_count() or 2) if alone or waiting else 1
+        EARLY_PROOFS.append(Proofs(dict.fromkeys(wanted), workers=workers))
