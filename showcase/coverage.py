@@ -705,15 +705,17 @@ def captured_context(
 def coverage_rows(app: Flask, examples: list[Any], tests_folder: Any) -> list[Row]:
     """One row per construct, with the examples that use it and their test files."""
     usages = {example.endpoint: read_usage(app, example) for example in examples}
+    # Each example's test file, read once for all the rows that name it.
+    test_files = {example.endpoint: tests_folder / f"test_{example.endpoint}.py" for example in examples}
+    tested = {name: path.is_file() and _has_tests(path) for name, path in test_files.items()}
     rows = []
     for construct in CONSTRUCTS:
         row = Row(construct)
         for example in examples:
             if construct.check(usages[example.endpoint]):
                 row.examples.append(example)
-                test_file = tests_folder / f"test_{example.endpoint}.py"
-                if test_file.is_file() and _has_tests(test_file):
-                    row.tests.append(f"tests/{test_file.name}")
+                if tested[example.endpoint]:
+                    row.tests.append(f"tests/{test_files[example.endpoint].name}")
         rows.append(row)
     return rows
 
