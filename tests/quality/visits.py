@@ -43,7 +43,7 @@ CODE = "pre.highlight"
 # Where axe leaves the code out, each block is made plain text first (once the screenshots are
 # taken): axe still walks every element of the page it is given, and the spans of an example
 # page's code were most of its elements and a third of axe's time there.
-PLAIN_CODE = """() => { for (const block of document.querySelectorAll("pre.highlight")) {
+PLAIN_CODE = """(selector) => { for (const block of document.querySelectorAll(selector)) {
   block.textContent = block.textContent; } }"""
 # The playground's worker, which the playground's and the exercises' pages start.
 WORKER = "**/playground/runtime/worker.js"
@@ -281,7 +281,7 @@ class Tab:
         self._record.too_wide = page.evaluate(TOO_WIDE)
         self._record.screenshots["phone"] = self._screenshot(f"{name}.phone.png", demo)
         if not self._record.code:
-            page.evaluate(PLAIN_CODE)
+            page.evaluate(PLAIN_CODE, CODE)
         self._record.violations["dark"] = violations(page, demo, without)
         if demo is None:
             page.set_viewport_size(DESKTOP)
