@@ -147,6 +147,11 @@ def run(exercise: dict[str, Any], test: str, templates: dict[str, str], support:
             "no:cacheprovider",
             "-p",
             "no:faulthandler",
+            # It runs the garbage collector twice as the run ends, to turn what a __del__ raised
+            # into warnings, which -W ignore drops: in a process that holds much (the suite) that
+            # took longer than the tests.
+            "-p",
+            "no:unraisableexception",
             "--tb=short",
             "-vv",  # the whole difference in an assertion's message, not its first lines
             "--color=no",

@@ -1,15 +1,16 @@
 """Each example's download, proved in a project folder of its own: for tests/test_downloads.py.
 
-A proof unzips the download, then runs it in one process of a Python that has nothing but
-Flask, Jinja2, pytest and beautifulsoup4 (a virtual environment made here, once a run): it
-fetches the page with the project's own test client, runs the project's tests, and runs them
-again with its template broken. The suite starts the proofs as soon as its tests are
-collected (tests/conftest.py), on a core of their own, while the other tests run.
-"""
+A proof unzips the download, then runs it in a Python that has nothing but Flask, Jinja2,
+pytest and beautifulsoup4 (a virtual environment made here, once a run): it fetches the page
+with the project's own test client, runs the project's tests, and runs them again with its
+template broken. Each project runs in a process of its own, forked from one that has imported
+those four and nothing of any project's (ZYGOTE). The suite starts the proofs as soon as its
+tests are collected (tests/conftest.py), on a core of their own, while the other tests run."""
 
 import io
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
@@ -68,6 +69,49 @@ json.dump(found, open(results, "w", encoding="utf-8"))
 """
 
 
+# Where a project's process starts: a Python that has imported what every project imports and
+# run pytest once in an empty folder (which imports pytest's own plugins), and nothing of any
+# project's. For each line it reads (a JSON list: the project's folder, a file for what the proof
+# prints, and RUN's arguments) it forks a process that runs RUN in that folder, and writes back
+# its exit code. A project's process then takes 0.36 s here, against 0.72 s for a Python of its
+# own, which spends the difference importing the same modules again. Without fork (Windows), a
+# Python of its own each.
+ZYGOTE = """
+import contextlib, io, json, os, subprocess, sys, tempfile, traceback
+import bs4, flask, flask.testing, jinja2, pytest
+with tempfile.TemporaryDirectory() as empty, contextlib.redirect_stdout(io.StringIO()):
+    pytest.main(["-q", "-p", "no:cacheprovider", empty])
+run = sys.argv[1]
+for line in sys.stdin:
+    folder, printed, arguments = json.loads(line)
+    if not hasattr(os, "fork"):
+        with open(printed, "w") as output:
+            command = [sys.executable, "-c", run, *arguments]
+            done = subprocess.run(command, cwd=folder, stdout=output, stderr=output, timeout=300)
+        print(done.returncode, flush=True)
+        continue
+    child = os.fork()
+    if child == 0:
+        import signal
+        signal.alarm(300)  # a proof that hangs is ended, and its code says so: -14
+        output = os.open(printed, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        os.chdir(folder)
+        sys.argv = ["-c", *arguments]
+        try:
+            exec(compile(run, "<string>", "exec"), {"__name__": "__main__"})
+        except BaseException:
+            traceback.print_exc()
+            sys.stdout.flush()
+            os._exit(1)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    print(os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]), flush=True)
+"""
+
+
 # A set prints its items in an order that depends on the process's hash seed: the project, and
 # the site when it is compared with the project, run with this one.
 HASH_SEED = "253"
@@ -100,7 +144,8 @@ def breaks(template):
 
 
 def bare_python(folder):
-    """A virtual environment in ``folder`` with only what a project's requirements.txt pins."""
+    """A virtual environment in ``folder`` with only what a project's requirements.txt pins,
+    installed by this Python's pip (the environment has no pip of its own: nothing to make)."""
     requirements = folder / "requirements.txt"
     requirements.write_text(
         showcase_app.extensions["showcase.gallery"].project("lists").files["requirements.txt"]
@@ -108,11 +153,15 @@ def bare_python(folder):
     # cwd is given to each command: a check of an exercise in this process changes the directory
     # for a moment (showcase/checker.py), and a command started then would inherit it.
     subprocess.run(
-        [sys.executable, "-m", "venv", folder / "venv"], cwd=folder, check=True, capture_output=True
+        [sys.executable, "-m", "venv", "--without-pip", folder / "venv"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
     )
     python = folder / "venv" / ("Scripts" if os.name == "nt" else "bin") / "python"
+    install = ["install", "--quiet", "--disable-pip-version-check", "-r", requirements]
     installed = subprocess.run(
-        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", requirements],
+        [sys.executable, "-m", "pip", "--python", python, *install],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -122,7 +171,39 @@ def bare_python(folder):
     return python
 
 
-def prove(python, root, name):
+class Zygote:
+    """A ZYGOTE process of ``python``, in ``folder``, with the projects' environment."""
+
+    def __init__(self, python, folder):
+        environment = {
+            key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "SHOWCASE"))
+        }
+        environment["PYTHONHASHSEED"] = HASH_SEED
+        self.process = subprocess.Popen(
+            [python, "-c", ZYGOTE, RUN],
+            cwd=folder,
+            env=environment,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, folder, printed, *arguments):
+        """RUN's exit code in ``folder``; what it printed is in the file ``printed``."""
+        self.process.stdin.write(json.dumps([str(folder), str(printed), [str(a) for a in arguments]]) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError(f"the projects' process ended with code {self.process.wait()}")
+        return int(answer)
+
+    def close(self):
+        self.process.stdin.close()  # the end of its input: it ends
+        self.process.wait()
+        self.process.stdout.close()
+
+
+def prove(zygotes, root, name):
     """Unzip example ``name``, run its tests, then break its template and run them again."""
     response = showcase_app.test_client().get(f"/examples/{name}.zip")
     assert response.status_code == 200
@@ -134,14 +215,15 @@ def prove(python, root, name):
     (root / "breaks.json").write_text(
         json.dumps(breaks(template.read_text(encoding="utf-8"))), encoding="utf-8"
     )
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "SHOWCASE"))
-    }
-    environment["PYTHONHASHSEED"] = HASH_SEED
-    command = [python, "-c", RUN, example_url(name), template, root / "results.json", root / "breaks.json"]
-    run = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
-    return {**json.loads((root / "results.json").read_text(encoding="utf-8")), "output": run.stdout}
+    arguments = example_url(name), template, root / "results.json", root / "breaks.json"
+    zygote = zygotes.get()
+    try:
+        code = zygote.run(folder, root / "printed.txt", *arguments)
+    finally:
+        zygotes.put(zygote)
+    printed = (root / "printed.txt").read_text(encoding="utf-8", errors="replace")
+    assert code == 0, printed[-3000:]
+    return {**json.loads((root / "results.json").read_text(encoding="utf-8")), "output": printed}
 
 
 class Proofs:
@@ -160,12 +242,17 @@ class Proofs:
             for future in self.futures.values():
                 future.set_exception(error)
             return
+        zygotes = queue.SimpleQueue()
+        for _ in range(workers):
+            zygotes.put(Zygote(python, self.folder))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             for name, future in self.futures.items():
                 root = self.folder / name
                 root.mkdir()
-                done = pool.submit(prove, python, root, name)
+                done = pool.submit(prove, zygotes, root, name)
                 done.add_done_callback(lambda done, future=future: _copy(done, future))
+        for _ in range(workers):
+            zygotes.get().close()
 
     def result(self, name):
         return self.futures[name].result()
