@@ -1,5 +1,7 @@
 """The pages this site serves, listed from the app itself, for tests that check every page."""
 
+from bs4 import BeautifulSoup, SoupStrainer
+
 from app import app as showcase_app
 from app import gallery as showcase_gallery
 
@@ -20,3 +22,13 @@ def pages():
 def example_url(endpoint, variant="default"):
     """An example page's URL, as the site links to it: ``/examples/lists?variant=empty``."""
     return f"/examples/{endpoint}" + ("" if variant == "default" else f"?variant={variant}")
+
+
+# Only the demo of a page is built into a tree: less than half the time of the whole page's parse,
+# which is mostly its panels of highlighted code.
+DEMO = SoupStrainer(attrs={"data-demo": True})
+
+
+def demo_of(html):
+    """The ``[data-demo]`` element of an example page's HTML, for a test that compares it."""
+    return BeautifulSoup(html, "html.parser", parse_only=DEMO).select_one("[data-demo]")

@@ -18,7 +18,7 @@ from projects import EARLY_PROOFS, HASH_SEED, SITE_PAGE, Proofs, breaks
 
 from app import gallery as showcase_gallery
 from showcase.coverage import captured_context
-from site_pages import example_url
+from site_pages import demo_of, example_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = [example.endpoint for example in showcase_gallery.examples]
@@ -60,7 +60,7 @@ def test_the_project_shows_the_sites_demo(proofs, app, client, name):
     else:
         random.seed(253)  # as the project's page was fetched: lipsum() and |random agree
         html = client.get(example_url(name)).get_data(as_text=True)
-    site = BeautifulSoup(html, "html.parser").select_one("[data-demo]")
+    site = demo_of(html)
     assert normalised(page.decode_contents()) == normalised(site.decode_contents())
 
 

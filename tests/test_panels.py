@@ -24,7 +24,7 @@ from html_helpers import captured_templates, get_soup, text
 from showcase.gallery import UNFRAMED
 from showcase.highlight import DARK_STYLE, LIGHT_STYLE, PlainPunctuation, stylesheet
 from showcase.panels import template_candidates
-from site_pages import example_url
+from site_pages import demo_of, example_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 PANELS = ["view", "template", "context", "html", "test"]
@@ -142,7 +142,7 @@ def test_the_framed_page_shows_the_demo_the_examples_own_tests_check(app, endpoi
     unframed = app.test_client()
     unframed.environ_base[UNFRAMED] = True
     random.seed(253)  # lipsum() and |random: the same words in both
-    framed = get_soup(app.test_client(), example_url(endpoint, variant)).select_one("[data-demo]")
+    framed = demo_of(app.test_client().get(example_url(endpoint, variant)).get_data(as_text=True))
     random.seed(253)
     page = get_soup(unframed, example_url(endpoint, variant))
     assert page.select("[data-demo], [data-panel], section.lesson") == []

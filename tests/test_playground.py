@@ -26,6 +26,7 @@ from app import gallery as showcase_gallery
 from html_helpers import captured_templates, get_soup, text, texts
 from showcase import bytecode, playground, renderer
 from showcase.renderer import FLASK_GLOBALS
+from site_pages import demo_of
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITE_TEMPLATES = {
@@ -702,7 +703,7 @@ def demo_as_served(endpoint):
         html = showcase_app.test_client().get(f"/examples/{endpoint}").get_data()
     finally:
         showcase_app.testing = testing
-    return BeautifulSoup(html, "html.parser").select_one("[data-demo]").decode_contents()
+    return demo_of(html).decode_contents()
 
 
 def test_through_an_examples_app_the_views_values_stay_and_the_visitors_edits_replace_them(
