@@ -21,6 +21,8 @@ and reads each test's outcome and pytest's own message for a failure.
 """
 
 import contextlib
+import copy
+import functools
 import io
 import json
 import os
@@ -55,9 +57,19 @@ def template_source(text: str) -> str:
 
 def render(source: str, context: dict[str, Any], templates: dict[str, str] | None = None) -> dict[str, Any]:
     """Render ``source`` as the playground does (Jinja's sandbox, autoescaping, undefined names
-    are errors), over the exercise's own ``templates``: ``{output, error}``."""
-    renderer = Renderer(templates or {})
-    job = Job(template=template_source(source), context=json.loads(json.dumps(context)))
+    are errors), over the exercise's own ``templates``: ``{output, error}``.
+
+    A check renders the template once to see that it renders, then once more for each test that
+    reads the render (the ``html`` fixture): the same render, asked again, is answered from the
+    first."""
+    found = _render(template_source(source), json.dumps(context), tuple(sorted((templates or {}).items())))
+    return copy.deepcopy(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _render(source: str, context: str, templates: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    renderer = Renderer(dict(templates))
+    job = Job(template=source, context=json.loads(context))
     found = renderer.diagnose(job)
     if found["error"] is not None:
         return {"output": None, "error": found["error"]}
