@@ -28,6 +28,20 @@ def tab(browser, live_server):
     assert errors == []  # nothing the policy refused, nothing the runtime failed at
 
 
+@pytest.fixture(scope="module")
+def first_exercise(browser, live_server):
+    """A tab on the first exercise's page, its runtime started once, for the tests that only ask it
+    to check and diagnose (which keep no progress of their own); no console errors."""
+    context = browser.new_context(base_url=live_server)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"/exercises/{WRITE_TEMPLATE[0].name}")
+    yield page
+    context.close()
+    assert errors == []
+
+
 def check(page, attempt, seconds=FIRST_CHECK_SECONDS):
     """Type ``attempt`` in the editor, press Check, and wait for the result: its data-status."""
     page.fill("#attempt", attempt)
@@ -90,18 +104,17 @@ CHECK_EACH = """async (requests) => {
 }"""
 
 
-def test_every_exercise_is_solved_by_its_own_answer_in_the_browsers_python(tab):
+def test_every_exercise_is_solved_by_its_own_answer_in_the_browsers_python(first_exercise):
     """Every exercise's solution (a template) or reference test (a test), checked by pytest in
     Pyodide as the page checks it, one after another in one worker: what the suite proves in
     CPython (tests/test_exercises.py) holds in the browser too."""
-    tab.goto(f"/exercises/{WRITE_TEMPLATE[0].name}")
     requests = [
         {"exercise": e.for_check(), "template": e.solution}
         if e.kind == "template"
         else {"exercise": e.for_check(), "test": e.test}
         for e in EXERCISES.values()
     ]
-    answers = tab.evaluate(CHECK_EACH, requests)
+    answers = first_exercise.evaluate(CHECK_EACH, requests)
     outcomes = {
         e.name: (answer["status"], answer["error"], [t["outcome"] for t in answer["tests"]].count("failed"))
         for e, answer in zip(EXERCISES.values(), answers, strict=True)
@@ -155,14 +168,12 @@ def test_an_endless_test_is_stopped_and_the_next_check_works(tab):
     assert check(tab, exercise.test) == "passed"  # a new worker, started at once
 
 
-def test_a_template_error_marks_its_line_before_any_check(tab):
-    exercise = WRITE_TEMPLATE[0]
-    tab.goto(f"/exercises/{exercise.name}")
-    tab.fill("#attempt", "<ol>\n{% for w in weeks %}\n<li>{{ w }</li>")
-    marked = tab.locator("[data-gutter] .is-error")
+def test_a_template_error_marks_its_line_before_any_check(first_exercise):
+    first_exercise.fill("#attempt", "<ol>\n{% for w in weeks %}\n<li>{{ w }</li>")
+    marked = first_exercise.locator("[data-gutter] .is-error")
     marked.wait_for(timeout=FIRST_CHECK_SECONDS * 1000)
     assert marked.inner_text() == "3"
-    assert "line 3" in tab.locator("[data-error-message]").inner_text().lower()
+    assert "line 3" in first_exercise.locator("[data-error-message]").inner_text().lower()
 
 
 def test_the_static_copys_exercises_work_over_http(browser, static_copy):
