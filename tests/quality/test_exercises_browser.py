@@ -16,29 +16,33 @@ WRITE_TEST = [exercise for exercise in EXERCISES.values() if exercise.kind == "t
 FIRST_CHECK_SECONDS = 90  # the runtime's start, and pytest's import, on a loaded machine
 
 
-@pytest.fixture
-def tab(browser, live_server):
-    """A tab of a fresh browser profile (nothing solved yet) on the live server; no console errors."""
+def fresh_tab(browser, live_server):
+    """A tab of a fresh browser profile (nothing solved yet) on the live server, and what its
+    console reports as errors."""
     context = browser.new_context(base_url=live_server, accept_downloads=True)
     page = context.new_page()
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    return page, errors
+
+
+@pytest.fixture
+def tab(browser, live_server):
+    """A fresh tab; no console errors."""
+    page, errors = fresh_tab(browser, live_server)
     yield page
-    context.close()
+    page.context.close()
     assert errors == []  # nothing the policy refused, nothing the runtime failed at
 
 
 @pytest.fixture(scope="module")
 def first_exercise(browser, live_server):
-    """A tab on the first exercise's page, its runtime started once, for the tests that only ask it
-    to check and diagnose (which keep no progress of their own); no console errors."""
-    context = browser.new_context(base_url=live_server)
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    """A fresh tab on the first exercise's page, its runtime started once, for the tests that only
+    ask it to check and diagnose (which keep no progress of their own); no console errors."""
+    page, errors = fresh_tab(browser, live_server)
     page.goto(f"/exercises/{WRITE_TEMPLATE[0].name}")
     yield page
-    context.close()
+    page.context.close()
     assert errors == []
 
 
