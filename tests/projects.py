@@ -179,14 +179,18 @@ class Zygote:
             key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "SHOWCASE"))
         }
         environment["PYTHONHASHSEED"] = HASH_SEED
-        self.process = subprocess.Popen(
-            [python, "-c", ZYGOTE, RUN],
-            cwd=folder,
-            env=environment,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        # What it says itself, if it cannot go on, in a file: the process has it open, not this one.
+        with tempfile.NamedTemporaryFile(dir=folder, prefix="zygote-", suffix=".txt", delete=False) as said:
+            self.process = subprocess.Popen(
+                [python, "-c", ZYGOTE, RUN],
+                cwd=folder,
+                env=environment,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=said,
+                text=True,
+            )
+        self.said = Path(said.name)
 
     def run(self, folder, printed, *arguments):
         """RUN's exit code in ``folder``; what it printed is in the file ``printed``."""
@@ -194,7 +198,9 @@ class Zygote:
         self.process.stdin.flush()
         answer = self.process.stdout.readline()
         if not answer:
-            raise RuntimeError(f"the projects' process ended with code {self.process.wait()}")
+            code = self.process.wait()
+            said = self.said.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise RuntimeError(f"the projects' process ended with code {code}:\n{said}")
         return int(answer)
 
     def close(self):
@@ -236,15 +242,15 @@ class Proofs:
         self.thread.start()
 
     def _run(self, workers):
+        zygotes = queue.SimpleQueue()
         try:
             python = bare_python(self.folder)
+            for _ in range(workers):
+                zygotes.put(Zygote(python, self.folder))
         except Exception as error:  # every proof fails with it
             for future in self.futures.values():
                 future.set_exception(error)
             return
-        zygotes = queue.SimpleQueue()
-        for _ in range(workers):
-            zygotes.put(Zygote(python, self.folder))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             for name, future in self.futures.items():
                 root = self.folder / name
