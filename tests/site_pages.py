@@ -26,9 +26,9 @@ def example_url(endpoint, variant="default"):
 
 # Only the demo of a page is built into a tree: less than half the time of the whole page's parse,
 # which is mostly its panels of highlighted code.
-DEMO = SoupStrainer(attrs={"data-demo": True})
+DEMO_ONLY = SoupStrainer(attrs={"data-demo": True})
 
 
 def demo_of(html):
     """The ``[data-demo]`` element of an example page's HTML, for a test that compares it."""
-    return BeautifulSoup(html, "html.parser", parse_only=DEMO).select_one("[data-demo]")
+    return BeautifulSoup(html, "html.parser", parse_only=DEMO_ONLY).select_one("[data-demo]")

@@ -700,7 +700,7 @@ def demo_as_served(endpoint):
     download: not in testing mode (config_values shows TESTING), whatever mode the suite's app is in."""
     testing, showcase_app.testing = showcase_app.testing, False
     try:
-        html = showcase_app.test_client().get(f"/examples/{endpoint}").get_data()
+        html = showcase_app.test_client().get(f"/examples/{endpoint}").get_data(as_text=True)
     finally:
         showcase_app.testing = testing
     return demo_of(html).decode_contents()
